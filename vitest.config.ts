@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'grammar/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,
     pool: 'threads',
+    globalSetup: ['./test/setup-generate.ts'],
   },
 });

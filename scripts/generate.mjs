@@ -18,6 +18,18 @@ function loadYaml(file) {
   return doc;
 }
 
+/**
+ * YAML block text is wrapped for the editor; terminals and SARIF viewers wrap it themselves.
+ * Lines of a paragraph are joined; blank lines and list items (`- `) keep their breaks.
+ */
+function reflow(text) {
+  return text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((para) => para.split('\n').reduce((acc, line) => (acc === '' ? line.trim() : /^\s*[-*] /.test(line) ? `${acc}\n${line.trim()}` : `${acc} ${line.trim()}`), ''))
+    .join('\n\n');
+}
+
 function check(validate, data, file) {
   if (validate(data)) return;
   for (const e of validate.errors) console.error(`${file}: ${e.instancePath || '/'} ${e.message}`);
@@ -47,6 +59,7 @@ export function generate() {
       console.error(`rules/${name}: id ${rule.id} does not match the file name`);
       process.exitCode = 1;
     }
+    for (const key of ['rationale', 'workaround', 'kubernetes']) if (typeof rule?.[key] === 'string') rule[key] = reflow(rule[key]);
     rules.push(rule);
   }
   const images = loadYaml(join(rulesDir, 'catalog/images.yaml'));

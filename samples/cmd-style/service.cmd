@@ -1,0 +1,3 @@
+@echo off
+echo Service starting >> C:\logs\service.log
+ping -t localhost > nul

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ConfigError, findConfig, loadConfig, type Config } from '../config/config.ts';
+import { buildModel } from '../model/build.ts';
+import { Catalog } from '../model/catalog.ts';
+import { decode } from '../read/decode.ts';
+import { discover, fsErrorMessage, type Input } from '../read/discover.ts';
+import { render } from '../report/render.ts';
+import type { FileResult, LintRun } from '../report/types.ts';
+import { lintModel } from '../rules/engine.ts';
+import { helpUri, RULE_META } from '../rules/meta.ts';
+import { SEVERITIES, type Severity } from '../rules/types.ts';
+import { parseVersion } from '../util/version.ts';
+import craneTable from '../generated/crane.json' with { type: 'json' };
+import { VERSION } from '../version.ts';
+import { EXIT } from './exit-codes.ts';
+import type { CliIO } from './io.ts';
+import { writeFileAtomic } from './io.ts';
+import { effective, type LintCliOptions } from './lint-options.ts';
+
+interface Settings {
+  config: Config;
+  catalog: Catalog;
+}
+
+/** Config and catalog per config file, so a tree with one .winfile.yaml loads it once. */
+class SettingsCache {
+  private readonly byFile = new Map<string, Promise<Settings>>();
+  private readonly none: Settings = { config: {}, catalog: new Catalog() };
+
+  constructor(private readonly forced?: string) {}
+
+  get(dockerfile: string | undefined, cwd: string): Promise<Settings> {
+    const file = this.forced ?? findConfig(dockerfile ? dirname(dockerfile) : cwd);
+    if (!file) return Promise.resolve(this.none);
+    let s = this.byFile.get(file);
+    if (!s) {
+      s = loadConfig(file).then((config) => ({ config, catalog: config.catalog?.images ? new Catalog(config.catalog.images) : this.none.catalog }));
+      this.byFile.set(file, s);
+    }
+    return s;
+  }
+}
+
+async function readInput(input: Input, io: CliIO): Promise<{ text: string } | { error: string }> {
+  if (input.kind === 'error') return { error: input.message };
+  let bytes: Uint8Array;
+  try {
+    bytes = input.kind === 'stdin' ? await io.readStdin() : readFileSync(input.path);
+  } catch (err) {
+    return { error: fsErrorMessage(err) };
+  }
+  const decoded = decode(bytes);
+  return 'error' in decoded ? decoded : { text: decoded.text };
+}
+
+export function exitCodeFor(files: FileResult[], threshold: Severity | 'none', noFail: boolean): number {
+  if (files.some((f) => f.error)) return EXIT.usage;
+  if (noFail || threshold === 'none') return EXIT.ok;
+  const limit = SEVERITIES.indexOf(threshold);
+  const failing = files.some((f) => f.diagnostics.some((d) => SEVERITIES.indexOf(d.severity) <= limit));
+  return failing ? EXIT.findings : EXIT.ok;
+}
+
+export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
+  const cache = new SettingsCache(cli.config);
+  const files: FileResult[] = [];
+  let threshold: Severity | 'none' = cli.failureThreshold ?? 'warning';
+  let target = cli.target ?? 'buildkit';
+  let first = true;
+  for (const input of discover(cli.paths)) {
+    const path = input.kind === 'stdin' ? cli.stdinFilename : input.path;
+    let settings: Settings;
+    try {
+      settings = await cache.get(input.kind === 'file' ? input.path : undefined, io.cwd);
+    } catch (err) {
+      if (err instanceof ConfigError) {
+        io.stderr.write(`winfile: ${err.message}\n`);
+        return EXIT.usage;
+      }
+      throw err;
+    }
+    const eff = effective(cli, settings.config);
+    if (first) {
+      threshold = eff.failureThreshold;
+      target = eff.target;
+      first = false;
+    }
+    const read = await readInput(input, io);
+    if ('error' in read) {
+      io.stderr.write(`winfile: ${path}: ${read.error}\n`);
+      files.push({ path, diagnostics: [], error: { message: read.error } });
+      continue;
+    }
+    const model = buildModel(path, read.text, { buildArgs: eff.buildArgs, catalog: settings.catalog });
+    const parseError = model.errors[0];
+    if (parseError) {
+      const { line, column } = parseError.range.start;
+      const message = `BuildKit's parser rejects this file: ${parseError.message}`;
+      io.stderr.write(`winfile: ${path}:${line}:${column}: ${message}\n`);
+      files.push({ path, diagnostics: [], error: { message, line, column } });
+      continue;
+    }
+    const craneVersion = parseVersion(eff.craneVersion ?? craneTable.latest);
+    if (!craneVersion) throw new Error(`bad crane version ${eff.craneVersion}`);
+    const diagnostics = lintModel(model, {
+      target: eff.target,
+      craneVersion,
+      windowsVersions: eff.windowsVersions,
+      catalog: settings.catalog,
+      severity: eff.severity,
+      ignore: eff.ignore,
+      inlineIgnores: eff.inlineIgnores,
+      requireReason: eff.requireReason,
+    });
+    files.push({ path, diagnostics, line: (n) => model.source.lineText(n) });
+  }
+
+  const run: LintRun = {
+    tool: { name: 'winfile', version: VERSION, informationUri: 'https://github.com/winfile/winfile' },
+    target,
+    files,
+    rules: RULE_META,
+    helpUri,
+  };
+  const formats = cli.formats.length > 0 ? cli.formats : ['tty' as const];
+  const colorOk = Boolean(io.stdout.isTTY) && io.env['NO_COLOR'] === undefined;
+  for (let i = 0; i < formats.length; i++) {
+    const out = cli.outputs[i];
+    const text = await render(formats[i] ?? 'tty', run, { color: out === undefined && colorOk, columns: io.stdout.columns ?? 100 });
+    if (out === undefined) io.stdout.write(text);
+    else writeFileAtomic(out, text);
+  }
+  return exitCodeFor(files, threshold, cli.noFail);
+}

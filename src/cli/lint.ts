@@ -93,14 +93,6 @@ export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
       continue;
     }
     const model = buildModel(path, read.text, { buildArgs: eff.buildArgs, catalog: settings.catalog });
-    const parseError = model.errors[0];
-    if (parseError) {
-      const { line, column } = parseError.range.start;
-      const message = `BuildKit's parser rejects this file: ${parseError.message}`;
-      io.stderr.write(`winfile: ${path}:${line}:${column}: ${message}\n`);
-      files.push({ path, diagnostics: [], error: { message, line, column } });
-      continue;
-    }
     const craneVersion = parseVersion(eff.craneVersion ?? craneTable.latest);
     if (!craneVersion) throw new Error(`bad crane version ${eff.craneVersion}`);
     const diagnostics = lintModel(model, {
@@ -113,7 +105,18 @@ export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
       inlineIgnores: eff.inlineIgnores,
       requireReason: eff.requireReason,
     });
-    files.push({ path, diagnostics, line: (n) => model.source.lineText(n) });
+    const line = (n: number) => model.source.lineText(n);
+    const parseError = model.errors[0];
+    if (parseError) {
+      // The file is unusable, but rules that read the source text (continuation and directive
+      // mistakes) usually explain why BuildKit rejects it, so their findings are kept.
+      const { line: l, column } = parseError.range.start;
+      const message = `BuildKit's parser rejects this file: ${parseError.message}`;
+      io.stderr.write(`winfile: ${path}:${l}:${column}: ${message}\n`);
+      files.push({ path, diagnostics, error: { message, line: l, column }, line });
+      continue;
+    }
+    files.push({ path, diagnostics, line });
   }
 
   const run: LintRun = {

@@ -169,7 +169,13 @@ function decideOs(model: DockerfileModel, catalog: Catalog): void {
       const p = platformEvidence(st.platform.raw, st.platform.value);
       if (p) evidence.push(p);
     }
-    if (st.parent) evidence.push({ os: st.parent.os, kind: 'parent-stage' as const, detail: `FROM ${st.parent.name ?? st.parent.index} (stage ${st.parent.index})` });
+    if (st.parent) {
+      evidence.push({ os: st.parent.os, kind: 'parent-stage' as const, detail: `FROM ${st.parent.name ?? st.parent.index} (stage ${st.parent.index})` });
+      // A stage built on another has that stage's base image underneath (the catalog match stays
+      // on the stage that names the image, so rules about the image report it once).
+      if (st.parent.shells) st.shells = st.parent.shells;
+      if (st.parent.baseUser) st.baseUser = st.parent.baseUser;
+    }
     if (st.ref) {
       const match = catalog.lookup(st.ref);
       if (match) {

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { discover } from '../../src/read/discover.ts';
+import { lintStats } from './lint-stats.ts';
+
+/** `npm run corpus -- DIR [--target crane]`: figures for any folder of Dockerfiles. */
+function main(argv: string[]): void {
+  const target = argv.includes('--target') && argv[argv.indexOf('--target') + 1] === 'crane' ? 'crane' : 'buildkit';
+  const dirs = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--target');
+  if (dirs.length === 0) {
+    console.error('usage: npm run corpus -- DIR [--target buildkit|crane]');
+    process.exit(2);
+  }
+  const files = discover(dirs).flatMap((i) => (i.kind === 'file' ? [{ path: i.path, bytes: readFileSync(i.path) }] : []));
+  const s = lintStats(files, target);
+  const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
+  console.log(`lint (${target}): ${s.files} files, ${s.unusable.length} rejected by BuildKit's parser or unreadable, ${s.totalMs.toFixed(0)} ms in total, slowest ${s.slowest.ms.toFixed(1)} ms (${relative(process.cwd(), s.slowest.path)})`);
+  for (const u of s.unusable) console.log(`  unusable: ${relative(process.cwd(), u.path)}: ${u.reason}`);
+  console.log(`  RUN in Windows stages reported by WF101: ${s.windowsRunsReported}/${s.windowsRuns} (${pct(s.windowsRunsReported, s.windowsRuns)})`);
+  console.log('  findings per rule:');
+  for (const [id, n] of [...s.perRule].sort()) console.log(`    ${id} ${n}`);
+}
+
+main(process.argv.slice(2));

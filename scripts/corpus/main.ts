@@ -1,7 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
-import { discover } from '../../src/read/discover.ts';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { lintStats } from './lint-stats.ts';
+
+/** Every file below `dir` except manifests and notes: corpus files keep their repository names. */
+export function corpusFiles(dir: string): string[] {
+  if (statSync(dir).isFile()) return [dir];
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...corpusFiles(p));
+    else if (e.isFile() && !/\.(tsv|md)$/i.test(e.name)) out.push(p);
+  }
+  return out;
+}
 
 /** `npm run corpus -- DIR [--target crane]`: figures for any folder of Dockerfiles. */
 function main(argv: string[]): void {
@@ -11,7 +22,7 @@ function main(argv: string[]): void {
     console.error('usage: npm run corpus -- DIR [--target buildkit|crane]');
     process.exit(2);
   }
-  const files = discover(dirs).flatMap((i) => (i.kind === 'file' ? [{ path: i.path, bytes: readFileSync(i.path) }] : []));
+  const files = dirs.flatMap(corpusFiles).map((path) => ({ path, bytes: readFileSync(path) }));
   const s = lintStats(files, target);
   const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
   console.log(`lint (${target}): ${s.files} files, ${s.unusable.length} rejected by BuildKit's parser or unreadable, ${s.totalMs.toFixed(0)} ms in total, slowest ${s.slowest.ms.toFixed(1)} ms (${relative(process.cwd(), s.slowest.path)})`);

@@ -1,4 +1,3 @@
-import { astByLine, parseWithAst } from '../parse/ast.ts';
 import { parseBuildkit } from '../parse/buildkit.ts';
 import { SourceText } from '../parse/source.ts';
 import { expandWord, ExpansionError } from '../parse/words.ts';
@@ -39,14 +38,13 @@ export function buildModel(path: string, text: string, options: ModelOptions = {
   const buildArgs = options.buildArgs ?? {};
   const source = new SourceText(text);
   const bk = parseBuildkit(source);
-  const ast = parseWithAst(source, bk.directives);
-  const byLine = astByLine(ast);
   const errors: ParseProblem[] = [...bk.errors];
   const model: DockerfileModel = {
     path,
     source,
     escape: bk.directives.escape,
     directives: bk.directives.directives,
+    lines: bk.lines,
     globalArgs: [],
     stages: [],
     instructions: [],
@@ -61,7 +59,7 @@ export function buildModel(path: string, text: string, options: ModelOptions = {
   const expansionProblems: ParseProblem[] = [];
   let stage: Stage | undefined;
   bk.nodes.forEach((node, index) => {
-    const ins = buildInstruction(source, node, node.parsed, index, byLine.get(node.startLine));
+    const ins = buildInstruction(source, node, node.parsed, index);
     model.instructions.push(ins);
     if (ins.keyword === 'FROM') {
       stage = newStage(model, ins, global, escape, buildArgs, expansionProblems);

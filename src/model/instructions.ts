@@ -1,4 +1,3 @@
-import type { Instruction as AstInstruction } from 'dockerfile-ast';
 import type { ParsedInstructionLine, Word } from '../parse/args.ts';
 import { KNOWN_INSTRUCTIONS } from '../parse/args.ts';
 import type { BkNode } from '../parse/buildkit.ts';
@@ -7,16 +6,6 @@ import type { SourceText } from '../parse/source.ts';
 import type { Arg, Flag, Form, Heredoc, Instruction } from './types.ts';
 
 const KNOWN = new Set(KNOWN_INSTRUCTIONS.map((k) => k.toUpperCase()));
-
-/** The slice [start, end) of a mapped line, still mapped to the file. */
-export function sliceMapped(line: MappedText, start: number, end: number): MappedText {
-  const out = new MappedText();
-  out.text = line.text.slice(start, end);
-  out.offsets = line.offsets.slice(start, end);
-  const [, e] = line.span(start, end);
-  out.offsets.push(end > start ? e : (line.offsets[start] ?? e));
-  return out;
-}
 
 function commentsAbove(src: SourceText, line: number): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
@@ -45,7 +34,6 @@ export function buildInstruction(
   node: BkNode,
   parsed: ParsedInstructionLine,
   index: number,
-  ast: AstInstruction | undefined,
 ): Instruction {
   const line = node.line;
   const keyword = parsed.keyword.toUpperCase();
@@ -77,14 +65,13 @@ export function buildInstruction(
     flags: parsed.flags.map((f) => makeFlag(src, line, f)),
     args,
     line,
-    rest: sliceMapped(line, parsed.rest.start, parsed.rest.end),
+    rest: line.slice(parsed.rest.start, parsed.rest.end),
     heredocs,
     stage: undefined,
     shell: [],
     comments: commentsAbove(src, node.startLine),
     emptyContinuationLines: node.emptyContinuationLines,
   };
-  if (ast) instruction.ast = ast;
-  if (parsed.sub) instruction.trigger = buildInstruction(src, { ...node, heredocs: [] }, parsed.sub, index, undefined);
+  if (parsed.sub) instruction.trigger = buildInstruction(src, { ...node, heredocs: [] }, parsed.sub, index);
   return instruction;
 }

@@ -166,11 +166,17 @@ export function argCharSpans(ins: Instruction, arg: Arg, sourceText: string): [n
   const start = arg.range.start.offset;
   if (ins.form === 'exec' && sourceText[start] === '"') return jsonStringSpans(sourceText, start, arg.raw.length);
   const line = ins.line;
-  const j = line.offsets.indexOf(start);
+  let j = -1;
+  for (let i = 0; i < line.text.length; i++) {
+    if (line.offsetAt(i) === start) {
+      j = i;
+      break;
+    }
+  }
   if (j < 0 || !line.text.startsWith(arg.raw, j)) return undefined;
   const spans: [number, number][] = [];
   for (let k = 0; k < arg.raw.length; k++) {
-    const o = line.offsets[j + k] as number;
+    const o = line.offsetAt(j + k);
     spans.push([o, o + 1]);
   }
   return spans;

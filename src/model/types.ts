@@ -1,6 +1,5 @@
-import type { Instruction as AstInstruction } from 'dockerfile-ast';
 import type { Directive, EscapeChar } from '../parse/directives.ts';
-import type { MappedText } from '../parse/scanner.ts';
+import type { MappedText, ScannedLine } from '../parse/scanner.ts';
 import type { Range, SourceText } from '../parse/source.ts';
 import type { CatalogMatch, Shell } from './catalog.ts';
 import type { ImageRef } from './image-ref.ts';
@@ -63,8 +62,6 @@ export interface Instruction {
   /** ONBUILD's trigger. */
   trigger?: Instruction;
   emptyContinuationLines: number[];
-  /** The matching node from dockerfile-ast, for editor-style ranges. */
-  ast?: AstInstruction;
 }
 
 export interface OsEvidence {
@@ -109,6 +106,11 @@ export interface DockerfileModel {
   source: SourceText;
   escape: EscapeChar;
   directives: Directive[];
+  /**
+   * BuildKit's logical lines, also when BuildKit rejects the file (rules that explain a broken
+   * continuation need them exactly then).
+   */
+  lines: ScannedLine[];
   /** ARG instructions before the first FROM. */
   globalArgs: Instruction[];
   stages: Stage[];

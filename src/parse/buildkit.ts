@@ -1,6 +1,6 @@
 import { parseInstructionLine, parseWords, InstructionSyntaxError, type ParsedInstructionLine } from './args.ts';
 import { scanDirectives, type DirectiveScan } from './directives.ts';
-import { LineScanner, type MappedText } from './scanner.ts';
+import { LineScanner, type MappedText, type ScannedLine } from './scanner.ts';
 import type { Range, SourceText } from './source.ts';
 
 export interface RawHeredoc {
@@ -34,6 +34,8 @@ export interface BkParseError {
 export interface BkParse {
   directives: DirectiveScan;
   nodes: BkNode[];
+  /** Every logical line, including those whose instruction BuildKit rejects. */
+  lines: ScannedLine[];
   errors: BkParseError[];
 }
 
@@ -62,7 +64,9 @@ export function parseBuildkit(src: SourceText): BkParse {
   if (directives.error) errors.push(directives.error);
   const scanner = new LineScanner(src, directives.escape);
   const nodes: BkNode[] = [];
+  const lines: ScannedLine[] = [];
   for (let s = scanner.scan(); s; s = scanner.scan()) {
+    lines.push(s);
     let parsed: ParsedInstructionLine;
     try {
       parsed = parseInstructionLine(s.line.text, directives.escape);
@@ -90,5 +94,5 @@ export function parseBuildkit(src: SourceText): BkParse {
   if (nodes.length === 0 && errors.length === 0) {
     errors.push({ message: 'file with no instructions', range: src.range(0, src.text.length) });
   }
-  return { directives, nodes, errors };
+  return { directives, nodes, lines, errors };
 }

@@ -2,27 +2,70 @@ import { isGoSpace } from './chars.ts';
 import type { EscapeChar } from './directives.ts';
 import type { SourceText } from './source.ts';
 
-/** A line of text assembled from pieces of the file, with the file offset of every character. */
+/**
+ * A line of text assembled from pieces of the file, with the file offset of every character.
+ * Stored as segments (a text position and the file offset it starts at) rather than one offset per
+ * character: most lines are one or two pieces, and the model keeps several of these per instruction.
+ */
 export class MappedText {
   text = '';
-  /** offsets[i] is the file offset of text[i]; one extra entry holds the end offset. */
-  offsets: number[] = [];
+  private readonly segText: number[] = [];
+  private readonly segSrc: number[] = [];
+  private end = 0;
 
   append(src: string, from: number, to: number): void {
+    if (to <= from) return;
+    this.segText.push(this.text.length);
+    this.segSrc.push(from);
     this.text += src.slice(from, to);
-    for (let i = from; i < to; i++) this.offsets.push(i);
   }
 
   close(end: number): void {
-    this.offsets.push(end);
+    this.end = end;
+  }
+
+  /** File offset of text[i]; the end offset for i at or past the end. */
+  offsetAt(i: number): number {
+    if (i >= this.text.length || this.segText.length === 0) return this.end;
+    let lo = 0;
+    let hi = this.segText.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.segText[mid] as number) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.segSrc[lo] as number) + i - (this.segText[lo] as number);
+  }
+
+  /** offsets[i] is the file offset of text[i]; one extra entry holds the end offset. */
+  get offsets(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.text.length; i++) out.push(this.offsetAt(i));
+    out.push(this.end);
+    return out;
   }
 
   /** File offset span of text[start, end). */
   span(start: number, end: number): [number, number] {
-    const a = this.offsets[start] ?? this.offsets[this.offsets.length - 1] ?? 0;
+    const a = this.offsetAt(start);
     if (end <= start) return [a, a];
-    const last = this.offsets[end - 1] ?? a;
-    return [a, last + 1];
+    return [a, this.offsetAt(end - 1) + 1];
+  }
+
+  /** The slice [start, end), still mapped to the file. */
+  slice(start: number, end: number): MappedText {
+    const out = new MappedText();
+    for (let k = 0; k < this.segText.length; k++) {
+      const a = Math.max(start, this.segText[k] as number);
+      const b = Math.min(end, (this.segText[k + 1] as number | undefined) ?? this.text.length);
+      if (b <= a) continue;
+      const src = (this.segSrc[k] as number) + a - (this.segText[k] as number);
+      out.segText.push(out.text.length);
+      out.segSrc.push(src);
+      out.text += this.text.slice(a, b);
+    }
+    out.end = this.span(start, end)[1];
+    return out;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { SourceText } from '../parse/source.ts';
 import type { Rule } from './types.ts';
-import { KEYWORDS } from './WF303.ts';
+import { KEYWORDS } from '../model/lines.ts';
 
 // BuildKit normalises `/` and `\` alike only in these; elsewhere `/` would change the text.
 const FIXABLE = new Set(['COPY', 'ADD', 'WORKDIR']);

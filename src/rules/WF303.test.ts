@@ -4,7 +4,7 @@ import { Catalog } from '../model/catalog.ts';
 import { parseVersion, type Version } from '../util/version.ts';
 import { lintModel } from './engine.ts';
 import { df, lintText, summarize } from './rule-tester.ts';
-import { followingInstructionLine, keywordOf, logicalLines } from './WF303.ts';
+import { followingInstructionLine, keywordOf, logicalLines } from '../model/lines.ts';
 
 const only = ['WF303'];
 const FROM = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022';

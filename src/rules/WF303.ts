@@ -1,42 +1,10 @@
 import type { DockerfileModel } from '../model/types.ts';
-import { KNOWN_INSTRUCTIONS } from '../parse/args.ts';
-import { LineScanner, type ScannedLine } from '../parse/scanner.ts';
+import { followingInstructionLine, KEYWORDS, keywordOf, logicalLines } from '../model/lines.ts';
 import type { Rule } from './types.ts';
 
-export const KEYWORDS: ReadonlySet<string> = new Set(KNOWN_INSTRUCTIONS.map((k) => k.toUpperCase()));
 // A lone `\` is a valid path (the root of C:) in these under the backtick escape.
 const PATH_ARGS = new Set(['COPY', 'ADD', 'WORKDIR', 'VOLUME']);
 const NAMES = { '\\': 'backslash', '`': 'backtick' } as const;
-
-/**
- * BuildKit's logical lines, straight from the source: this works even when BuildKit rejects the
- * file (the model then has no instructions), which is exactly when a broken continuation matters.
- */
-export function* logicalLines(model: DockerfileModel): Generator<ScannedLine> {
-  const scanner = new LineScanner(model.source, model.escape);
-  const heredocs = new Map(model.instructions.map((i) => [i.range.start.line, i.heredocs]));
-  for (let s = scanner.scan(); s; s = scanner.scan()) {
-    yield s;
-    for (const h of heredocs.get(s.startLine) ?? []) scanner.readHeredoc(h.name, h.chomp);
-  }
-}
-
-/** The first line after `line` that is not a comment, if it is not blank: where the next instruction starts. */
-export function followingInstructionLine(model: DockerfileModel, line: number): number | undefined {
-  for (let l = line + 1; l <= model.source.lineCount; l++) {
-    const t = model.source.lineText(l).trim();
-    if (t === '') return undefined;
-    if (!t.startsWith('#')) return l;
-  }
-  return undefined;
-}
-
-/** The keyword of a logical line (ONBUILD's trigger keyword counts as the instruction's). */
-export function keywordOf(text: string): string {
-  const words = text.trim().split(/\s+/);
-  const first = (words[0] ?? '').toUpperCase();
-  return first === 'ONBUILD' && words[1] ? words[1].toUpperCase() : first;
-}
 
 export const rule: Rule = {
   id: 'WF303',

@@ -23,7 +23,7 @@ function doubling(ins: Instruction, ctx: RuleContext, start: number, text: strin
   const at = backslashesToDouble(text);
   if (!at) return {};
   const edits = at.map((k) => {
-    const o = ins.rest.offsets[start + k] as number;
+    const o = ins.rest.offsetAt(start + k);
     return { range: ctx.model.source.range(o, o), text: '\\' };
   });
   return { fix: { description: 'Double the backslashes', edits } };

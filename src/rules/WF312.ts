@@ -1,5 +1,5 @@
 import type { Rule } from './types.ts';
-import { followingInstructionLine, KEYWORDS, keywordOf, logicalLines } from './WF303.ts';
+import { followingInstructionLine, KEYWORDS, keywordOf, logicalLines } from '../model/lines.ts';
 
 const SHELL_FORMS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 const NAMES = { '\\': 'backslash', '`': 'backtick' } as const;

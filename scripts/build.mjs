@@ -19,7 +19,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  // WINFILE_NO_MINIFY=1 keeps names readable for profiling.
+  minify: process.env.WINFILE_NO_MINIFY !== '1',
   legalComments: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   // Ink and React stay real dependencies: they load only for colour terminal output.

@@ -1,16 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { df } from '../src/rules/rule-tester.ts';
 import { helpUri, RULE_META } from '../src/rules/meta.ts';
 import type { Diagnostic, RuleMeta } from '../src/rules/types.ts';
 import { formatSarif } from '../src/report/sarif.ts';
 import type { LintRun } from '../src/report/types.ts';
-
-const SCHEMA = join(import.meta.dirname, '../../shared/schemas/sarif-2.1.0.schema.json');
-const HAVE_SCHEMA = existsSync(SCHEMA);
+import { HAVE_SARIF_SCHEMA as HAVE_SCHEMA, SARIF_SCHEMA as SCHEMA, sarifValidator } from './helpers/schemas.ts';
 if (!HAVE_SCHEMA) console.log(`SARIF schema validation skipped: ${SCHEMA} not found (../shared is not checked out)`);
 
 const at = (line: number, column: number, endLine: number, endColumn: number) => ({
@@ -67,16 +63,9 @@ function realisticRun(): LintRun {
   };
 }
 
-/** The same setup as ../shared/schemas/validate.mjs: Ajv2020, strict off, all errors, ajv-formats. */
-function compileSchema() {
-  const ajv = new Ajv2020.default({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  return ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
-}
-
 describe('SARIF output against the SARIF 2.1.0 schema', () => {
   it.runIf(HAVE_SCHEMA)('validates, as ../shared/schemas/validate.mjs checks it', () => {
-    const validate = compileSchema();
+    const validate = sarifValidator();
     const sarif = JSON.parse(formatSarif(realisticRun()));
     const ok = validate(sarif);
     expect(validate.errors ?? []).toEqual([]);
@@ -88,7 +77,7 @@ describe('SARIF output against the SARIF 2.1.0 schema', () => {
   });
 
   it.runIf(HAVE_SCHEMA)('would catch a broken document', () => {
-    const validate = compileSchema();
+    const validate = sarifValidator();
     const sarif = JSON.parse(formatSarif(realisticRun()));
     sarif.runs[0].results[0].level = 'fatal';
     sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0;

@@ -91,6 +91,8 @@ export function buildModel(path: string, text: string, options: ModelOptions = {
           if (!a.raw.includes('=') && global.args.has(name) && !declared.args.has(name)) declared.args.set(name, global.args.get(name));
         }
       }
+      // A RUN's process sees the ENV and ARG values in effect as environment variables.
+      if (ins.keyword === 'RUN' || ins.keyword === 'ONBUILD') ins.env = declared.snapshot();
       if (ins.keyword !== 'FROM') expandInstruction(ins, escape, declared, buildArgs, expansionProblems);
       if (ins.keyword === 'SHELL' && ins.form === 'exec' && ins.args.length > 0) shell = ins.args.map((a) => a.value);
     }

@@ -13,6 +13,14 @@ export class Scope {
     return this.env.get(name) ?? this.args.get(name);
   }
 
+  /** The variables a process started now would see (unset ARGs are not exported). */
+  snapshot(): ReadonlyMap<string, string> {
+    const out = new Map<string, string>();
+    for (const [k, v] of this.args) if (v !== undefined) out.set(k, v);
+    for (const [k, v] of this.env) out.set(k, v);
+    return out;
+  }
+
   child(): Scope {
     return new Scope(new Map(this.env), new Map(this.args));
   }

@@ -62,6 +62,8 @@ export interface Instruction {
   /** ONBUILD's trigger. */
   trigger?: Instruction;
   emptyContinuationLines: number[];
+  /** For RUN: the ENV and ARG values the process gets as environment variables. */
+  env?: ReadonlyMap<string, string>;
 }
 
 export interface OsEvidence {

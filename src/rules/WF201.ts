@@ -1,11 +1,12 @@
 import { lifecycleOf, previewBuild, stageWindowsVersion } from '../model/versions.ts';
 import type { Catalog } from '../model/catalog.ts';
 import type { Rule } from './types.ts';
+import { compareStrings } from '../util/compare.ts';
 
 /** The two newest LTSC releases still in support, oldest first (today `ltsc2022 or ltsc2025`). */
 export function currentLtsc(catalog: Catalog): string {
   const live = catalog.versions.filter((v) => v.channel === 'ltsc' && v.status !== 'retired');
-  const newest = live.sort((a, b) => b.build.localeCompare(a.build)).slice(0, 2).reverse();
+  const newest = live.sort((a, b) => compareStrings(b.build, a.build)).slice(0, 2).reverse();
   return newest.map((v) => v.id).join(' or ');
 }
 

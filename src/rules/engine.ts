@@ -6,6 +6,7 @@ import { RULES } from '../generated/rule-index.ts';
 import { formatMessage, ruleMeta } from './meta.ts';
 import { collectPragmas } from './pragmas.ts';
 import type { Diagnostic, Report, RuleContext, Severity, Target } from './types.ts';
+import { compareStrings } from '../util/compare.ts';
 
 export interface LintOptions {
   target: Target;
@@ -26,7 +27,7 @@ function instructionAt(model: DockerfileModel, range: Range): Instruction | unde
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.ruleId.localeCompare(b.ruleId);
+  return a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || compareStrings(a.ruleId, b.ruleId);
 }
 
 /** Runs every rule that applies to the target over one model; suppressions are applied here. */

@@ -1,0 +1,58 @@
+// Benchmarks (not tests): start-up of one lint against bare `node -e 0` in the same run, and the
+// whole corpus in one invocation with peak memory. Run: npm run bench [-- --runs 30].
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin/winfile.js');
+const corpus = join(root, '../shared/corpus/windows');
+const runsArg = process.argv.indexOf('--runs');
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 30;
+const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+function once(args) {
+  if (time) {
+    const r = spawnSync(time, ['-f', '%e %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const [secs, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+    return { ms: secs * 1000, rssMB: kb / 1024, status: r.status };
+  }
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, rssMB: NaN, status: r.status };
+}
+
+function timed(args) {
+  const t0 = process.hrtime.bigint();
+  spawnSync(process.execPath, args, { stdio: 'ignore' });
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Interleaved so that machine noise hits both commands alike.
+const sample = join(root, 'samples/powershell-tool/Dockerfile');
+const bare = [];
+const lint = [];
+for (let i = 0; i < 3; i++) {
+  timed(['-e', '0']);
+  timed([bin, 'lint', '--no-fail', sample]);
+}
+for (let i = 0; i < runs; i++) {
+  bare.push(timed(['-e', '0']));
+  lint.push(timed([bin, 'lint', '--no-fail', sample]));
+}
+const b = median(bare);
+const l = median(lint);
+console.log(`start-up: node -e 0 ${b.toFixed(1)} ms, winfile lint (1 file) ${l.toFixed(1)} ms, ratio ${(l / b).toFixed(2)} (target <= 1.35), median of ${runs}`);
+
+if (existsSync(corpus)) {
+  const results = [];
+  for (let i = 0; i < 5; i++) results.push(once([bin, 'lint', '--no-fail', '-f', 'json', corpus]));
+  const ms = median(results.map((r) => r.ms));
+  const rss = Math.max(...results.map((r) => r.rssMB));
+  console.log(`corpus: ${corpus} in one invocation: ${ms.toFixed(0)} ms (target <= 600), peak RSS ${rss.toFixed(0)} MB (target <= 120), median of 5`);
+} else {
+  console.log(`corpus: skipped, ${corpus} is absent`);
+}

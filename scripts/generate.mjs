@@ -49,6 +49,7 @@ export function generate() {
   const catalogSchema = ajv.compile(schema('catalog.schema.json'));
   const versionsSchema = ajv.compile(schema('windows-versions.schema.json'));
   const craneSchema = ajv.compile(schema('crane.schema.json'));
+  const conversionSchema = ajv.compile(schema('conversion.schema.json'));
 
   const rules = [];
   for (const name of readdirSync(rulesDir).filter((f) => /^WF\d{3}\.yaml$/.test(f)).sort()) {
@@ -68,12 +69,15 @@ export function generate() {
   check(versionsSchema, versions, 'rules/catalog/windows-versions.yaml');
   const crane = loadYaml(join(rulesDir, 'catalog/crane.yaml'));
   check(craneSchema, crane, 'rules/catalog/crane.yaml');
+  const conversion = loadYaml(join(rulesDir, 'catalog/conversion.yaml'));
+  check(conversionSchema, conversion, 'rules/catalog/conversion.yaml');
   if (process.exitCode) return false;
 
   mkdirSync(outDir, { recursive: true });
   writeIfChanged(join(outDir, 'rules.json'), JSON.stringify(rules, null, 1) + '\n');
   writeIfChanged(join(outDir, 'catalog.json'), JSON.stringify({ ...images, windows: versions }, null, 1) + '\n');
   writeIfChanged(join(outDir, 'crane.json'), JSON.stringify(crane, null, 1) + '\n');
+  writeIfChanged(join(outDir, 'conversion.json'), JSON.stringify(conversion, null, 1) + '\n');
 
   // The rule registry: one module per rule, found by file name, so adding a rule never means
   // editing a shared list.

@@ -1,3 +1,4 @@
+import { analyzeRun } from '../../src/analyze/analyze-run.ts';
 import { buildModel } from '../../src/model/build.ts';
 import { Catalog } from '../../src/model/catalog.ts';
 import { decode } from '../../src/read/decode.ts';
@@ -27,6 +28,7 @@ export function lintOne(path: string, bytes: Uint8Array, target: Target): { diag
     craneVersion: parseVersion('v0.21.9') as NonNullable<ReturnType<typeof parseVersion>>,
     windowsVersions: ['ltsc2019', 'ltsc2022', 'ltsc2025'],
     catalog,
+    analyze: analyzeRun,
   });
   const windowsRuns = model.stages.filter((s) => s.os === 'windows').flatMap((s) => s.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.range.start.line));
   return { diagnostics, windowsRuns };

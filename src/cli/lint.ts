@@ -7,7 +7,8 @@ import { decode } from '../read/decode.ts';
 import { discover, fsErrorMessage, type Input } from '../read/discover.ts';
 import { render } from '../report/render.ts';
 import type { FileResult, LintRun } from '../report/types.ts';
-import { lintModel } from '../rules/engine.ts';
+import { lintModel, type LintOptions } from '../rules/engine.ts';
+import { windowsRuns } from '../model/queries.ts';
 import { helpUri, RULE_META } from '../rules/meta.ts';
 import { SEVERITIES, type Severity } from '../rules/types.ts';
 import { parseVersion } from '../util/version.ts';
@@ -68,6 +69,7 @@ export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
   let threshold: Severity | 'none' = cli.failureThreshold ?? 'warning';
   let target = cli.target ?? 'buildkit';
   let first = true;
+  let analyze: LintOptions['analyze'];
   for (const input of discover(cli.paths)) {
     const path = input.kind === 'stdin' ? cli.stdinFilename : input.path;
     let settings: Settings;
@@ -95,6 +97,8 @@ export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
     const model = buildModel(path, read.text, { buildArgs: eff.buildArgs, catalog: settings.catalog });
     const craneVersion = parseVersion(eff.craneVersion ?? craneTable.latest);
     if (!craneVersion) throw new Error(`bad crane version ${eff.craneVersion}`);
+    // The shell grammars load only for files that have something for them to read.
+    if (!analyze && windowsRuns(model).length > 0) analyze = (await import('../analyze/analyze-run.ts')).analyzeRun;
     const diagnostics = lintModel(model, {
       target: eff.target,
       craneVersion,
@@ -104,6 +108,7 @@ export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
       ignore: eff.ignore,
       inlineIgnores: eff.inlineIgnores,
       requireReason: eff.requireReason,
+      ...(analyze ? { analyze } : {}),
     });
     const line = (n: number) => model.source.lineText(n);
     const parseError = model.errors[0];

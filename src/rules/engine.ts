@@ -1,3 +1,4 @@
+import type { RunAnalysis } from '../analyze/effects/types.ts';
 import type { Catalog } from '../model/catalog.ts';
 import type { DockerfileModel, Instruction } from '../model/types.ts';
 import type { Range } from '../parse/source.ts';
@@ -19,6 +20,8 @@ export interface LintOptions {
   requireReason?: boolean;
   /** Only run these rules (used by rule tests). */
   only?: string[];
+  /** The RUN analyser (src/analyze/analyze-run.ts), passed in so the grammars load only when needed. */
+  analyze?: (model: DockerfileModel, run: Instruction) => RunAnalysis;
 }
 
 function instructionAt(model: DockerfileModel, range: Range): Instruction | undefined {
@@ -48,6 +51,7 @@ export function lintModel(model: DockerfileModel, options: LintOptions): Diagnos
       craneVersion: options.craneVersion,
       windowsVersions: options.windowsVersions,
       catalog: options.catalog,
+      analysis: (run) => options.analyze?.(model, run),
       report(r: Report) {
         const ins = r.instruction ?? instructionAt(model, r.range);
         if (ins && pragmas?.perInstruction.get(ins.index)?.has(rule.id)) return;

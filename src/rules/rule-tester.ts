@@ -1,3 +1,4 @@
+import { analyzeRun } from '../analyze/analyze-run.ts';
 import { buildModel } from '../model/build.ts';
 import { Catalog } from '../model/catalog.ts';
 import { parseVersion } from '../util/version.ts';
@@ -24,6 +25,7 @@ export function lintText(text: string, options: TestLintOptions = {}): Diagnosti
     craneVersion: parseVersion(options.craneVersion ?? 'v0.21.9') ?? { major: 0, minor: 21, patch: 9 },
     windowsVersions: options.windowsVersions ?? ['ltsc2019', 'ltsc2022', 'ltsc2025'],
     catalog,
+    analyze: analyzeRun,
     ...options.extra,
   };
   if (options.only) lintOptions.only = options.only;

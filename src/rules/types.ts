@@ -1,3 +1,4 @@
+import type { RunAnalysis } from '../analyze/effects/types.ts';
 import type { Catalog } from '../model/catalog.ts';
 import type { DockerfileModel, Instruction, Stage } from '../model/types.ts';
 import type { Range } from '../parse/source.ts';
@@ -55,6 +56,11 @@ export interface RuleContext {
   /** Windows versions one build should serve. */
   windowsVersions: string[];
   catalog: Catalog;
+  /**
+   * What a RUN (or ONBUILD RUN) does, from the shell grammars: available when the caller loaded
+   * the analyser, which the CLI does only for files with a RUN in a Windows stage.
+   */
+  analysis(run: Instruction): RunAnalysis | undefined;
   report(r: Report): void;
 }
 

@@ -201,4 +201,6 @@ export interface RunAnalysis {
   syntaxErrors: ScriptSyntaxError[];
   /** The shell could not be determined or is not cmd/PowerShell (e.g. bash in a Windows stage). */
   unsupportedShell?: string;
+  /** What a PowerShell SHELL runs before the body (`$ErrorActionPreference = 'Stop'; ...`). */
+  prefix?: string;
 }

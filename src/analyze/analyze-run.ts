@@ -1,0 +1,90 @@
+import { parseCmd } from '../../grammar/cmd/index.ts';
+import { parsePowerShell } from '../../grammar/powershell/index.ts';
+import conversion from '../generated/conversion.json' with { type: 'json' };
+import type { DockerfileModel, Instruction } from '../model/types.ts';
+import { rootStage } from '../model/versions.ts';
+import { cmdEffects } from './effects/cmd.ts';
+import type { EffectContext } from './effects/context.ts';
+import { powershellEffects } from './effects/powershell.ts';
+import type { Effect, RunAnalysis, ScriptLanguage } from './effects/types.ts';
+import { invocationOf } from './invocation.ts';
+
+/** Nested shells (`cmd /c powershell -c "cmd /c ..."`) stop being followed at this depth. */
+const MAX_NESTING = 8;
+
+const cache = new WeakMap<Instruction, RunAnalysis>();
+
+/** The account a RUN's process runs as: the last USER before it, else the base image's default. */
+function userAt(run: Instruction): string {
+  const stage = run.stage;
+  let user = stage?.baseUser ?? 'ContainerAdministrator';
+  for (const ins of stage?.instructions ?? []) {
+    if (ins === run) break;
+    if (ins.keyword === 'USER' && ins.args[0]) user = ins.args[0].value;
+  }
+  return user;
+}
+
+/**
+ * ENV and ARG values first, then the variables every Windows process has (ProgramFiles, TEMP...),
+ * so that `$env:ProgramFiles\Git` resolves. Names compare case-insensitively, as on Windows.
+ */
+function envLookup(run: Instruction): (name: string) => string | undefined {
+  const lower = new Map<string, string>();
+  const user = userAt(run);
+  for (const [k, v] of Object.entries(conversion.windowsEnv)) lower.set(k.toLowerCase(), v.replaceAll('{user}', user));
+  // The base's PATH lives in its registry; scripts that extend it (`setx PATH "%PATH%;C:\x"`) get it.
+  const family = run.stage ? rootStage(run.stage).catalog?.variant.family : undefined;
+  const paths: Record<string, string> = conversion.defaultPath;
+  lower.set('path', paths[family ?? 'other'] ?? (paths['other'] as string));
+  for (const [k, v] of run.env ?? []) lower.set(k.toLowerCase(), v);
+  return (name) => lower.get(name.toLowerCase());
+}
+
+/**
+ * Parses what a RUN hands to cmd or PowerShell and classifies every command it runs into effects.
+ * Cached per instruction; the grammars are loaded with this module, which the CLI imports only
+ * when a file has a RUN in a Windows stage.
+ */
+export function analyzeRun(model: DockerfileModel, run: Instruction): RunAnalysis {
+  const hit = cache.get(run);
+  if (hit) return hit;
+  const analysis: RunAnalysis = { scripts: [], effects: [], syntaxErrors: [] };
+  const inv = invocationOf(run.keyword === 'ONBUILD' && run.trigger ? run.trigger : run);
+  if (inv.unsupportedShell !== undefined) analysis.unsupportedShell = inv.unsupportedShell;
+  const src = model.source;
+  const env = envLookup(run);
+
+  const analyse = (language: ScriptLanguage, text: string, offset: (i: number) => number, host: 'powershell' | 'pwsh', depth: number): Effect[] => {
+    const range = (start: number, end: number) => {
+      const a = offset(start);
+      const b = end > start ? offset(end - 1) + 1 : a;
+      return src.range(a, Math.max(a, b));
+    };
+    const ctx: EffectContext = {
+      text,
+      range,
+      env,
+      host,
+      nested(lang, inner, innerOffset, innerHost) {
+        if (depth >= MAX_NESTING) return [];
+        return analyse(lang, inner, (i) => offset(innerOffset(i)), innerHost ?? host, depth + 1);
+      },
+    };
+    if (language === 'powershell') {
+      const parsed = parsePowerShell(text);
+      analysis.scripts.push({ language, text, recovered: parsed.recovered });
+      for (const e of parsed.errors) analysis.syntaxErrors.push({ message: e.message, range: range(e.start, e.end), language });
+      return powershellEffects(parsed.script, ctx);
+    }
+    const parsed = parseCmd(text);
+    analysis.scripts.push({ language, text, recovered: parsed.recovered });
+    for (const e of parsed.errors) analysis.syntaxErrors.push({ message: e.message, range: range(e.start, e.end), language });
+    return cmdEffects(parsed.script, ctx);
+  };
+
+  if (inv.unit) analysis.effects = analyse(inv.unit.language, inv.unit.text, inv.unit.offset, inv.unit.host ?? 'powershell', 0);
+  if (inv.prefix !== undefined) analysis.prefix = inv.prefix;
+  cache.set(run, analysis);
+  return analysis;
+}

@@ -1,5 +1,6 @@
 import { EXIT, UsageError } from './exit-codes.ts';
 import { processIO, type CliIO } from './io.ts';
+import { CONVERT_USAGE, parseConvertArgs } from './convert-options.ts';
 import { LINT_USAGE, parseLintArgs } from './lint-options.ts';
 import { VERSION } from '../version.ts';
 
@@ -38,6 +39,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
           return EXIT.ok;
         }
         return await (await import('./lint.ts')).runLint(opts, io);
+      }
+      case 'convert': {
+        const opts = parseConvertArgs(rest);
+        if (opts === 'help') {
+          io.stdout.write(CONVERT_USAGE);
+          return EXIT.ok;
+        }
+        return await (await import('./convert.ts')).runConvert(opts, io);
       }
       case 'rules':
         return (await import('./rules-command.ts')).runRules(rest, io);

@@ -1,0 +1,315 @@
+import type { RunAnalysis } from '../analyze/effects/types.ts';
+import conversion from '../generated/conversion.json' with { type: 'json' };
+import type { Catalog } from '../model/catalog.ts';
+import { copyDestination, normalizeWindowsPath } from '../model/paths.ts';
+import type { DockerfileModel, Instruction, Stage } from '../model/types.ts';
+import { rootStage, stageChain } from '../model/versions.ts';
+import { linuxToolchain, mapImage, windowsBase } from './images.ts';
+import { translateBuildRun } from './build-stage.ts';
+import { decision, originOf, subjectOf } from './decisions.ts';
+import { ROOTFS } from './paths.ts';
+import { outputsOf, translateRun, type PrepareState } from './run-effects.ts';
+import { configStep, type ConvertedStage } from './target-steps.ts';
+import type { BuildPlan, Decision, FileSource, LinuxStage, LinuxStep, TargetStep } from './types.ts';
+
+export interface PlanOptions {
+  analyze(model: DockerfileModel, run: Instruction): RunAnalysis;
+  catalog: Catalog;
+  imageMap?: Readonly<Record<string, string>>;
+  /** The stage to build (`--target`); the last stage by default. */
+  target?: string;
+}
+
+export class PlanError extends Error {}
+
+type Converted = ConvertedStage;
+
+function pickFinal(model: DockerfileModel, target: string | undefined): Stage {
+  if (target === undefined) {
+    const last = model.stages[model.stages.length - 1];
+    if (!last) throw new PlanError('the Dockerfile has no stages');
+    return last;
+  }
+  const found = model.stages.find((s) => s.name === target.toLowerCase() || String(s.index) === target);
+  if (!found) throw new PlanError(`there is no stage named ${JSON.stringify(target)}`);
+  return found;
+}
+
+/** A stage referenced by `--from` (a name, an index, or an image). */
+function fromStage(model: DockerfileModel, ins: Instruction): Stage | string | undefined {
+  const from = ins.flags.find((f) => f.name === 'from')?.value;
+  if (from === undefined) return undefined;
+  const lower = from.toLowerCase();
+  const stage = model.stages.find((s) => (s.name === lower || String(s.index) === from) && s.index < (ins.stage?.index ?? Infinity));
+  return stage ?? from;
+}
+
+/** Stages the final image needs, in file order: its FROM chain and what it copies from. */
+function neededStages(model: DockerfileModel, final: Stage): Set<Stage> {
+  const needed = new Set<Stage>();
+  const visit = (s: Stage) => {
+    if (needed.has(s)) return;
+    needed.add(s);
+    if (s.parent) visit(s.parent);
+    for (const ins of s.instructions) {
+      const from = ins.keyword === 'COPY' || ins.keyword === 'ADD' ? fromStage(model, ins) : undefined;
+      if (from && typeof from !== 'string') visit(from);
+    }
+  };
+  visit(final);
+  return needed;
+}
+
+function sourceText(model: DockerfileModel, ins: Instruction): string {
+  return model.source.text.slice(ins.range.start.offset, ins.range.end.offset);
+}
+
+function newState(): PrepareState {
+  return { workdir: '/', steps: [], produced: new Map(), needs: new Set() };
+}
+
+function uniqueName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
+  taken.add(name);
+  return name;
+}
+
+/**
+ * Builds the target-independent plan for converting a Windows Dockerfile to a Linux builder:
+ * Windows stages the final image copies from become Linux prepare or cross-compiling build
+ * stages, the final stage keeps only file copies and config, and every RUN effect is translated,
+ * dropped or reported as manual work.
+ */
+export function buildPlan(model: DockerfileModel, options: PlanOptions): BuildPlan {
+  const final = pickFinal(model, options.target);
+  if (final.os !== 'windows') throw new PlanError(`the stage to build (${final.name ?? final.index}) is not a Windows stage, so there is nothing to convert`);
+  const imageMap = options.imageMap ?? {};
+  const chain = stageChain(final).reverse();
+  const root = rootStage(final);
+  const globals = new Map<string, string | undefined>();
+  for (const ins of model.globalArgs) {
+    for (const a of ins.args) {
+      const eq = a.value.indexOf('=');
+      globals.set(eq < 0 ? a.value : a.value.slice(0, eq), eq < 0 ? undefined : a.value.slice(eq + 1));
+    }
+  }
+  const base = windowsBase(final, options.catalog, globals);
+  const plan: BuildPlan = {
+    source: model.path,
+    escape: model.escape,
+    globalArgs: [],
+    linux: [],
+    target: { image: base.image, steps: [] },
+    manual: [],
+    decisions: [],
+  };
+  if (final.name) plan.target.name = final.name;
+  if (root.baseUser) plan.target.baseUser = root.baseUser;
+  const family = root.catalog?.variant.family;
+  if (family) plan.target.family = family;
+  if (base.version) plan.windowsVersion = { arg: base.version.arg, default: base.version.default, tokens: base.version.tokens };
+
+  // Global ARGs the kept text may still reference (FROM lines of verbatim Linux stages, image refs).
+  for (const ins of model.globalArgs) {
+    for (const a of ins.args) {
+      const eq = a.raw.indexOf('=');
+      const name = eq < 0 ? a.raw : a.raw.slice(0, eq);
+      if (name === base.version?.arg) continue;
+      const arg: { name: string; default?: string } = { name };
+      if (eq >= 0) arg.default = a.value.slice(name.length + 1);
+      plan.globalArgs.push(arg);
+    }
+    plan.decisions.push(decision(originOf(ins), subjectOf(ins), 'kept', 'global ARG, kept for the stages that use it'));
+  }
+
+  const taken = new Set(model.stages.map((s) => s.name).filter((n): n is string => n !== undefined));
+  const converted = new Map<Stage, Converted>();
+  const needed = neededStages(model, final);
+  for (const stage of model.stages) {
+    if (!needed.has(stage) || chain.includes(stage)) continue;
+    converted.set(stage, convertStage(model, stage, options, plan, taken, converted, imageMap));
+  }
+  for (const stage of model.stages) {
+    if (needed.has(stage) || chain.includes(stage)) continue;
+    for (const ins of stage.instructions) plan.decisions.push(decision(originOf(ins), subjectOf(ins), 'dropped', `stage ${stage.name ?? stage.index} is not needed by the image being built`));
+  }
+
+  // The final image: its chain of stages becomes one Windows stage plus one prepare stage.
+  const state = newState();
+  const prepareName = uniqueName('prepare', taken);
+  const pending: { step: Extract<TargetStep, { kind: 'copy' }>; instruction: number }[] = [];
+  let shell: string[] = chain[0]?.os === 'windows' ? ['cmd', '/S', '/C'] : ['/bin/sh', '-c'];
+  for (const stage of chain) {
+    for (const ins of stage.instructions) {
+      if (ins.keyword === 'FROM') {
+        plan.decisions.push(decision(originOf(ins), subjectOf(ins), stage === root ? 'translated' : 'dropped', stage === root ? `base image ${base.image}` : `continues the same image (FROM ${stage.parent?.name ?? ''})`));
+        continue;
+      }
+      if (ins.keyword === 'SHELL' && ins.form === 'exec') shell = ins.args.map((a) => a.value);
+      if (ins.keyword === 'RUN') {
+        const analysis = options.analyze(model, ins);
+        const r = translateRun(ins, analysis, state, prepareName);
+        plan.manual.push(...r.manual);
+        plan.decisions.push(decision(originOf(ins), subjectOf(ins), r.manual.length > 0 ? 'manual' : 'translated', runSummary(analysis, r.manual.length)));
+        plan.decisions.push(...r.decisions);
+        if (analysis.unsupportedShell !== undefined) {
+          const reason = `RUN goes through ${analysis.unsupportedShell}, which winfile cannot analyse in a Windows stage`;
+          plan.manual.push({ origin: originOf(ins), kind: 'unsupported-shell', reason, workaround: 'Rewrite the step for a Linux stage by hand.' });
+        }
+        for (const e of analysis.syntaxErrors.slice(0, 1)) {
+          plan.manual.push({ origin: originOf(ins), kind: 'syntax', reason: `the ${e.language} code does not parse (${e.message}); steps after the error may be missing`, workaround: 'Fix the script, then convert again.' });
+        }
+        // The RUN's comments go with the first thing it leaves in the image: its ENV, else its files.
+        const origin = originOf(ins);
+        if (r.env.length > 0) plan.target.steps.push({ kind: 'env', pairs: r.env, origin });
+        const step: Extract<TargetStep, { kind: 'copy' }> = { kind: 'copy', from: { stage: prepareName }, sources: [], dest: '/', origin: r.env.length > 0 ? { ...origin, comments: [] } : origin, produced: true };
+        plan.target.steps.push(step);
+        pending.push({ step, instruction: ins.index });
+        continue;
+      }
+      const steps = configStep(model, ins, { workdir: state.workdir, shell, converted, imageMap, decisions: plan.decisions, fromStage: (i) => fromStage(model, i) });
+      plan.target.steps.push(...steps);
+      for (const s of steps) {
+        if (s.kind === 'workdir') state.workdir = s.path;
+        if (s.kind === 'copy' && 'context' in s.from) registerContextCopy(state, s);
+      }
+    }
+  }
+  // Each RUN's outputs reach the image where the RUN was, one COPY per top-level path (a COPY of a
+  // directory copies its contents, so source and destination must name the same directory).
+  const outputs = new Map(pending.map((p) => [p.step, outputsOf(state, p.instruction)]));
+  plan.target.steps = plan.target.steps.flatMap((s) => {
+    const paths = s.kind === 'copy' && s.produced ? outputs.get(s) : undefined;
+    if (!paths) return [s];
+    return paths.map((o, k) => ({ ...s, sources: [`${ROOTFS}${o}`], dest: o, origin: k === 0 ? s.origin : { ...s.origin, comments: [] } }));
+  });
+  if (state.steps.length > 0) {
+    const prepare: LinuxStage = { name: prepareName, image: mapImage(conversion.prepareImage, imageMap), role: 'prepare', steps: state.steps, rootfs: ROOTFS };
+    if (state.needs.size > 0) prepare.packages = [...state.needs].sort();
+    plan.linux.push(prepare);
+  }
+  return plan;
+}
+
+/** Context files copied into the Windows image are also inputs of later RUN steps. */
+function registerContextCopy(state: PrepareState, step: Extract<TargetStep, { kind: 'copy' }>): void {
+  state.contextCopies ??= [];
+  state.contextCopies.push({ sources: step.sources, dest: step.dest.replace(/\/$/, '') || '/', origin: step.origin });
+}
+
+function runSummary(analysis: RunAnalysis, manual: number): string {
+  const kinds = [...new Set(analysis.effects.map((e) => e.kind))];
+  const what = kinds.length === 0 ? 'does nothing winfile can see' : `${kinds.join(', ')}`;
+  return manual > 0 ? `${what}; ${manual} step(s) need manual work` : `${what}; translated to the ${'prepare'} stage or the image config`;
+}
+
+function convertStage(
+  model: DockerfileModel,
+  stage: Stage,
+  options: PlanOptions,
+  plan: BuildPlan,
+  taken: Set<string>,
+  converted: Map<Stage, Converted>,
+  imageMap: Readonly<Record<string, string>>,
+): Converted {
+  const name = stage.name ?? uniqueName(`stage-${stage.index}`, taken);
+  const decisions = plan.decisions;
+  if (stage.os === 'linux') {
+    const linux: LinuxStage = { name, image: stage.imageText, role: 'original', steps: [], verbatim: stage.instructions.slice(1).map((i) => sourceText(model, i)) };
+    linux.platform = stage.platform?.raw ?? '$BUILDPLATFORM';
+    plan.linux.push(linux);
+    for (const ins of stage.instructions) {
+      decisions.push(decision(originOf(ins), subjectOf(ins), 'kept', ins.keyword === 'FROM' && !stage.platform ? 'Linux stage, now with --platform=$BUILDPLATFORM so it runs on the build machine' : 'Linux stage, kept as written', { stage: name }));
+    }
+    return { name, kind: 'original', path: (p) => p };
+  }
+  const toolchain = linuxToolchain(stage);
+  const steps: LinuxStep[] = [];
+  let workdir = '/';
+  const rootfs = toolchain === undefined;
+  const mapPath = (p: string, keepSlash = false) => {
+    const n = normalizeWindowsPath(workdir, p, keepSlash).path;
+    return n === undefined ? undefined : rootfs ? `${ROOTFS}${n === '/' ? '' : n}` : n;
+  };
+  const state = newState();
+  for (const ins of stage.instructions) {
+    const origin = originOf(ins);
+    const subject = subjectOf(ins);
+    const moved = (detail: string) => decisions.push(decision(origin, subject, 'moved', detail, { stage: name }));
+    switch (ins.keyword) {
+      case 'FROM':
+        moved(toolchain ? `Windows toolchain stage rebuilt on ${mapImage(toolchain.image, imageMap)} (Linux), cross-compiling for Windows` : `Windows stage rebuilt as a Linux stage (${mapImage(conversion.prepareImage, imageMap)}) whose ${ROOTFS} mirrors C:\\`);
+        break;
+      case 'WORKDIR': {
+        const n = normalizeWindowsPath(workdir, ins.args[0]?.value ?? '/').path;
+        if (n) {
+          workdir = n;
+          state.workdir = n;
+          steps.push({ kind: 'workdir', path: rootfs ? `${ROOTFS}${n === '/' ? '' : n}` : n, origin });
+        }
+        moved(`WORKDIR ${n ?? ''}`);
+        break;
+      }
+      case 'COPY':
+      case 'ADD': {
+        const values = ins.args.map((a) => a.value);
+        const dest = values.pop() ?? '.';
+        const from = fromStage(model, ins);
+        const other = from && typeof from !== 'string' ? converted.get(from) : undefined;
+        const sources = other ? values.map((v) => other.path(v) ?? v) : values.map((v) => v.replaceAll('\\', '/'));
+        const d = copyDestination(workdir, dest).path;
+        const mapped = d === undefined ? undefined : rootfs ? `${ROOTFS}${d}` : d;
+        if (!mapped) {
+          decisions.push(decision(origin, subject, 'manual', `the destination ${dest} is not a path BuildKit accepts`));
+          break;
+        }
+        const step: LinuxStep = { kind: 'copy-in', sources, dest: mapped, origin };
+        if (other) step.from = other.name;
+        else if (typeof from === 'string') step.from = from;
+        steps.push(step);
+        if (rootfs && d) state.produced.set(d.toLowerCase(), { path: d.replace(/\/$/, '') || '/', by: ins.index });
+        moved(`copied to ${mapped} in Linux stage ${name}`);
+        break;
+      }
+      case 'ENV':
+        for (let i = 0; i + 1 < ins.args.length; i += 3) steps.push({ kind: 'env', pairs: [[ins.args[i]?.value ?? '', ins.args[i + 1]?.value ?? '']], origin });
+        moved('ENV kept in the Linux stage');
+        break;
+      case 'ARG':
+        for (const a of ins.args) {
+          const eq = a.raw.indexOf('=');
+          const s: LinuxStep = { kind: 'arg', name: eq < 0 ? a.raw : a.raw.slice(0, eq), origin };
+          if (eq >= 0) s.default = a.value.slice(a.value.indexOf('=') + 1);
+          steps.push(s);
+        }
+        moved('ARG kept in the Linux stage');
+        break;
+      case 'RUN': {
+        const analysis = options.analyze(model, ins);
+        if (toolchain) {
+          const r = translateBuildRun(ins, analysis, workdir, name);
+          steps.push(...r.steps);
+          plan.manual.push(...r.manual);
+          decisions.push(decision(origin, subject, r.manual.length > 0 ? 'manual' : 'moved', `RUN in Linux build stage ${name}`, { stage: name }), ...r.decisions);
+        } else {
+          state.steps = steps;
+          const r = translateRun(ins, analysis, state, name);
+          plan.manual.push(...r.manual);
+          decisions.push(decision(origin, subject, r.manual.length > 0 ? 'manual' : 'moved', `RUN in Linux stage ${name}`, { stage: name }), ...r.decisions);
+          for (const [k, v] of r.env) steps.push({ kind: 'env', pairs: [[k, v]], origin });
+        }
+        break;
+      }
+      default:
+        decisions.push(decision(origin, subject, 'dropped', `${ins.keyword} only configures the ${stage.name ?? 'intermediate'} stage's image, which is not shipped`));
+    }
+  }
+  const linux: LinuxStage = { name, image: mapImage(toolchain ? toolchain.image : conversion.prepareImage, imageMap), role: toolchain ? 'build' : 'prepare', steps };
+  if (rootfs) linux.rootfs = ROOTFS;
+  if (state.needs.size > 0) linux.packages = [...state.needs].sort();
+  plan.linux.push(linux);
+  return { name, kind: toolchain ? 'build' : 'prepare', path: (p) => mapPath(p, p.endsWith('\\') || p.endsWith('/')) };
+}
+
+export type { Decision, FileSource };

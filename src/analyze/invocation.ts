@@ -85,13 +85,14 @@ function execInvocation(run: Instruction): Invocation {
     from = Math.max(1, scriptStart(argv, 'cmd'));
   }
   const chosen = run.args.slice(from);
-  // cmd needs quotes around arguments with blanks to see them as one word; PowerShell joins as is.
   const starts: number[] = [];
   let text = '';
   for (const a of chosen) {
     if (text !== '') text += ' ';
     starts.push(text.length);
-    text += language === 'cmd' && /\s/.test(a.value) && !a.value.startsWith('"') ? `"${a.value}"` : a.value;
+    // After `cmd /C` the rest is a command line as is; a program's own arguments need quotes to
+    // stay one word when they contain blanks.
+    text += from === 0 && /\s/.test(a.value) && !a.value.startsWith('"') ? `"${a.value}"` : a.value;
   }
   // JSON strings may contain escapes, so a character maps to the same position in its argument's
   // source, clamped to the argument: exact unless an escape comes first.

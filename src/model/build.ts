@@ -93,6 +93,13 @@ export function buildModel(path: string, text: string, options: ModelOptions = {
       }
       // A RUN's process sees the ENV and ARG values in effect as environment variables.
       if (ins.keyword === 'RUN' || ins.keyword === 'ONBUILD') ins.env = declared.snapshot();
+      // An ONBUILD trigger runs in the child image with the shell this stage leaves behind; until
+      // then, this stage's shell and environment are the best guess.
+      if (ins.trigger) {
+        ins.trigger.stage = st;
+        ins.trigger.shell = shell;
+        if (ins.env) ins.trigger.env = ins.env;
+      }
       if (ins.keyword !== 'FROM') expandInstruction(ins, escape, declared, buildArgs, expansionProblems);
       if (ins.keyword === 'SHELL' && ins.form === 'exec' && ins.args.length > 0) shell = ins.args.map((a) => a.value);
     }

@@ -75,7 +75,8 @@ export function inputErrorLine(path: string, error: NonNullable<FileResult['erro
 }
 
 function indent(text: string, prefix: string): string[] {
-  return text.split('\n').map((l) => prefix + l);
+  // Blank lines stay empty rather than carrying the indent as trailing blanks.
+  return text.split('\n').map((l) => (l === '' ? '' : prefix + l));
 }
 
 /** The terminal report without colour: what a pipe, a CI log or NO_COLOR gets. */

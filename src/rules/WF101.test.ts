@@ -11,8 +11,8 @@ describe('WF101 run-in-windows-stage', () => {
       RUN ["cmd", "/S", "/C", "echo hi"]
     `;
     expect(summarize(lintText(text, { only }))).toEqual([
-      '2:1-2:4 WF101 RUN in Windows stage 0 cannot execute on a Linux builder: it runs an installer and downloads files',
-      '3:1-3:4 WF101 RUN in Windows stage 0 cannot execute on a Linux builder: it runs a Windows process',
+      '2:1-2:4 WF101 RUN in Windows stage 0 cannot execute on a Linux builder: it runs an installer (msiexec) and downloads a file',
+      '3:1-3:4 WF101 RUN in Windows stage 0 cannot execute on a Linux builder: it only prints or checks things, which leave nothing in the image',
     ]);
   });
 
@@ -33,8 +33,28 @@ describe('WF101 run-in-windows-stage', () => {
       ONBUILD RUN setx /M PATH "%PATH%;C:\\tools"
     `;
     expect(summarize(lintText(text, { only }))).toEqual([
-      '2:1-2:8 WF101 ONBUILD RUN in Windows stage base will fail in every image built on this one on a Linux builder: it persists environment variables',
+      '2:1-2:8 WF101 ONBUILD RUN in Windows stage base will fail in every image built on this one on a Linux builder: it sets PATH',
     ]);
+  });
+
+  it('says where each step can go in the workaround', () => {
+    const text = df`
+      # escape=\`
+      FROM mcr.microsoft.com/windows/servercore:ltsc2022
+      SHELL ["powershell", "-Command", "$ErrorActionPreference = 'Stop';"]
+      RUN Invoke-WebRequest -Uri https://example.com/t.zip -OutFile C:\\t.zip; \`
+          Expand-Archive C:\\t.zip -DestinationPath C:\\t; \`
+          Install-WindowsFeature Web-Server
+    `;
+    const [d] = lintText(text, { only });
+    expect(d?.message).toBe('RUN in Windows stage 0 cannot execute on a Linux builder: it enables Windows features (Web-Server), downloads a file and unpacks an archive');
+    expect(d?.workaround.split('Where each step can go:\n')[1]).toBe(
+      [
+        '- line 4: Invoke-WebRequest (download) -> a Linux stage or a crane prepare step',
+        '- line 5: Expand-Archive (extract) -> a Linux stage or a crane prepare step',
+        '- line 6: Install-WindowsFeature (feature) -> a dependency image built on Windows',
+      ].join('\n'),
+    );
   });
 
   it('follows the OS of a parent stage', () => {

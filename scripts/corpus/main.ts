@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { convertStats } from './convert-stats.ts';
+import { effectStats } from './effects-stats.ts';
 import { lintStats } from './lint-stats.ts';
 
 /** Every file below `dir` except manifests and notes: corpus files keep their repository names. */
@@ -30,6 +32,21 @@ function main(argv: string[]): void {
   console.log(`  RUN in Windows stages reported by WF101: ${s.windowsRunsReported}/${s.windowsRuns} (${pct(s.windowsRunsReported, s.windowsRuns)})`);
   console.log('  findings per rule:');
   for (const [id, n] of [...s.perRule].sort()) console.log(`    ${id} ${n}`);
+
+  const e = effectStats(files);
+  console.log(`RUN analysis: ${e.runs} RUNs in Windows stages, ${e.scripts} scripts`);
+  console.log(`  parsed without recovery: ${e.scriptsClean}/${e.scripts} (${pct(e.scriptsClean, e.scripts)})`);
+  console.log(`  commands classified: ${e.commands - e.unknown}/${e.commands} (${pct(e.commands - e.unknown, e.commands)})`);
+  console.log(`  slowest file to analyse: ${e.slowest.ms.toFixed(1)} ms (${relative(process.cwd(), e.slowest.path)})`);
+  console.log(`  effects by kind: ${[...e.byKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  const c = convertStats(files, argv.includes('--tally'));
+  console.log(`convert --to buildkit: ${c.converted} files with a Windows final stage (${c.notWindows} others skipped)`);
+  console.log(`  converted with no manual work: ${c.complete}/${c.converted} (${pct(c.complete, c.converted)})`);
+  console.log(`  RUN effects translated: ${c.effectsTranslated}/${c.effects} (${pct(c.effectsTranslated, c.effects)}), dropped with a reason: ${c.effectsDropped}, manual: ${c.effects - c.effectsTranslated - c.effectsDropped}`);
+  console.log(`  top reasons for manual work: ${[...c.manualReasons].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, n]) => `${k} (${n})`).join(', ')}`);
+  if (c.tallyChecked > 0) console.log(`  outputs tally rejects: ${c.tallyRejected.length}/${c.tallyChecked}${c.tallyRejected.length > 0 ? `\n    ${c.tallyRejected.join('\n    ')}` : ''}`);
+  else console.log('  (run with --tally to check every output with tally)');
+  console.log(`  most common unknown commands: ${[...e.unknownCommands].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, n]) => `${k} (${n})`).join(', ') || 'none'}`);
 }
 
 main(process.argv.slice(2));

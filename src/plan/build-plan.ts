@@ -87,11 +87,19 @@ export function buildPlan(model: DockerfileModel, options: PlanOptions): BuildPl
   const imageMap = options.imageMap ?? {};
   const chain = stageChain(final).reverse();
   const root = rootStage(final);
+  if (root.imageUnset.length > 0 || !root.ref) {
+    throw new PlanError(
+      root.imageUnset.length > 0
+        ? `the base image ${JSON.stringify(root.imageText)} uses ARG ${root.imageUnset.join(', ')}, which has no value; give it with --build-arg NAME=VALUE`
+        : `the base image ${JSON.stringify(root.image)} is not a valid image reference`,
+    );
+  }
   const globals = new Map<string, string | undefined>();
   for (const ins of model.globalArgs) {
     for (const a of ins.args) {
       const eq = a.value.indexOf('=');
-      globals.set(eq < 0 ? a.value : a.value.slice(0, eq), eq < 0 ? undefined : a.value.slice(eq + 1));
+      const name = eq < 0 ? a.value : a.value.slice(0, eq);
+      globals.set(name, model.buildArgs[name] ?? (eq < 0 ? undefined : a.value.slice(eq + 1)));
     }
   }
   const base = windowsBase(final, options.catalog, globals);
@@ -117,7 +125,8 @@ export function buildPlan(model: DockerfileModel, options: PlanOptions): BuildPl
       const name = eq < 0 ? a.raw : a.raw.slice(0, eq);
       if (name === base.version?.arg) continue;
       const arg: { name: string; default?: string } = { name };
-      if (eq >= 0) arg.default = a.value.slice(name.length + 1);
+      const value = globals.get(name);
+      if (value !== undefined) arg.default = value;
       plan.globalArgs.push(arg);
     }
     plan.decisions.push(decision(originOf(ins), subjectOf(ins), 'kept', 'global ARG, kept for the stages that use it'));

@@ -20,6 +20,7 @@ export interface ConfigContext {
 }
 
 const IGNORED_COPY_FLAGS = new Set(['chown', 'chmod']);
+const TAR = /\.(?:tar|tgz|tar\.gz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
 
 /** Pairs of ENV/LABEL: BuildKit's node chain is key, value, separator. */
 function pairs(ins: Instruction): [string, string][] {
@@ -150,8 +151,11 @@ function copySteps(model: DockerfileModel, ins: Instruction, ctx: ConfigContext)
     sources = values.map((v) => c.path(v) ?? v);
     notes.push(`from ${c.kind === 'original' ? 'Linux' : 'converted'} stage ${c.name}`);
   }
-  ctx.decisions.push(decision(origin, subject, 'kept', `into ${dest.path}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`));
+  // ADD only differs from COPY for URLs and local tar archives, which BuildKit unpacks.
+  const unpacks = ins.keyword === 'ADD' && 'context' in source && sources.some((s) => TAR.test(s));
+  if (ins.keyword === 'ADD' && !unpacks) notes.push('written as COPY: ADD of files that are not tar archives copies them the same way');
+  ctx.decisions.push(decision(origin, subject, ins.keyword === 'ADD' && !unpacks ? 'translated' : 'kept', `into ${dest.path}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`));
   const step: TargetStep = { kind: 'copy', from: source, sources, dest: dest.path, origin };
-  if (ins.keyword === 'ADD') step.add = true;
+  if (unpacks) step.add = true;
   return [step];
 }

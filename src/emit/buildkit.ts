@@ -1,3 +1,4 @@
+import conversion from '../generated/conversion.json' with { type: 'json' };
 import { VERSION } from '../version.ts';
 import { shQuote } from '../plan/build-stage.ts';
 import { dirname } from '../plan/paths.ts';
@@ -60,7 +61,8 @@ function stepScript(step: LinuxStep): string[] {
   }
 }
 
-const PACKAGES: Record<string, string> = { curl: 'curl', '7z': '7zip', cab: 'cabextract' };
+/** The apk package that provides a tool a prepare stage needs (data: rules/catalog/conversion.yaml). */
+const PACKAGES: Record<string, string> = conversion.packages;
 
 export function emitLinuxStage(w: DockerfileWriter, stage: LinuxStage): void {
   const platform = stage.platform ?? '$BUILDPLATFORM';

@@ -1,4 +1,6 @@
 import type { Effect, RunAnalysis, Value } from '../analyze/effects/types.ts';
+import conversion from '../generated/conversion.json' with { type: 'json' };
+import { shQuote } from './build-stage.ts';
 import type { Instruction } from '../model/types.ts';
 import { decision, effectSubject, originOf } from './decisions.ts';
 import { basename, dirname, imagePath, isWithin, rootfsPath } from './paths.ts';
@@ -108,6 +110,13 @@ export function translateRun(ins: Instruction, analysis: RunAnalysis, state: Pre
         const out = resolve(effect.output);
         if (!url) return unresolved('URL');
         if (!out) return unresolved('output path');
+        if (programOf(effect.command) === 'git') {
+          // Git for Windows checks files out with CRLF line ends; the clone keeps them identical.
+          state.needs.add('git');
+          step({ kind: 'sh', command: `git -c core.autocrlf=true clone ${shQuote(url)} ${shQuote(rootfsPath(out))}`, origin: o });
+          produce(state, out, ins.index);
+          return translated(`cloned with git (core.autocrlf=true, as Git for Windows does) to ${out}`);
+        }
         const check = checks.get(out.toLowerCase());
         if (check) folded.add(check.effect);
         const fetch: LinuxStep = { kind: 'fetch', url, dest: rootfsPath(out), origin: o };
@@ -123,6 +132,13 @@ export function translateRun(ins: Instruction, analysis: RunAnalysis, state: Pre
         const file = resolve(effect.file);
         const expected = text(effect.expected);
         if (!file || !expected) return unresolved(file ? 'expected hash' : 'file to check');
+        if (effect.algorithm === 'openpgp') {
+          const signature = resolve(effect.expected);
+          if (!signature) return unresolved('signature file');
+          state.needs.add('gpg');
+          step({ kind: 'sh', command: `gpg --batch --verify ${shQuote(rootfsPath(signature))} ${shQuote(rootfsPath(file))}`, origin: o });
+          return translated('signature checked with gpg in the Linux stage');
+        }
         step({ kind: 'verify', path: rootfsPath(file), algorithm: effect.algorithm.toLowerCase().replace('-', ''), value: expected.toLowerCase(), origin: o });
         return translated(`checked with ${effect.algorithm.toLowerCase().replace('-', '')}sum in the Linux stage`);
       }
@@ -159,11 +175,37 @@ export function translateRun(ins: Instruction, analysis: RunAnalysis, state: Pre
         return dropped('changes a setting of this shell session only');
       case 'build':
         return manual('windows-only', `${effect.command} ${effect.verb} builds with a toolchain installed in this Windows stage`, 'Build it in a Linux stage with the Linux toolchain image and cross-compilation settings (dotnet -r win-x64, GOOS=windows, cargo --target x86_64-pc-windows-gnu), then COPY the output.');
+      case 'run': {
+        const program = programOf(effect.program.text ?? effect.command);
+        const pkg = (conversion.linuxPrograms as Record<string, string>)[program];
+        if (effect.portability !== 'windows-only' && effect.destinations.includes('linux-stage') && pkg) {
+          const args = effect.args.map((a) => (a.text === undefined ? undefined : rootfsArg(a.text, state.workdir)));
+          if (args.some((a) => a === undefined)) return unresolved('arguments');
+          state.needs.add(program);
+          step({ kind: 'sh', command: [program, ...(args as string[])].map(shQuote).join(' '), origin: o });
+          return translated(`run with ${program} in the Linux stage`);
+        }
+        break;
+      }
       default:
-        return manual('windows-only', `${effect.command}: ${effect.reason}`, WINDOWS_ONLY_WORKAROUND);
+        break;
     }
+    if (effect.destinations[0] === 'drop') return dropped(effect.reason);
+    return manual('windows-only', `${effect.command}: ${effect.reason}`, WINDOWS_ONLY_WORKAROUND);
   });
   return result;
+}
+
+/** `C:\Program Files\Git\cmd\git.exe` -> `git`. */
+function programOf(name: string): string {
+  return name.replace(/^.*[\\/]/, '').replace(/\.(exe|com|bat|cmd)$/i, '').toLowerCase();
+}
+
+/** An argument with absolute Windows paths moved under the prepare stage's mirror of C:\. */
+function rootfsArg(arg: string, workdir: string): string | undefined {
+  if (!/^[A-Za-z]:[\\/]/.test(arg)) return arg;
+  const p = imagePath(workdir, arg);
+  return p === undefined ? undefined : rootfsPath(p);
 }
 
 interface Reporters {

@@ -1,0 +1,18 @@
+import { analysedRuns, valueText } from '../analyze/effects/queries.ts';
+import type { Rule } from './types.ts';
+
+export const rule: Rule = {
+  id: 'WF605',
+  check(ctx) {
+    for (const { run, analysis } of analysedRuns(ctx.model, (r) => ctx.analysis(r))) {
+      for (const e of analysis.effects) {
+        if (e.kind !== 'installer' || e.waits) continue;
+        // An .msi run as a command goes to msiexec through its file association, which nobody waits
+        // for; otherwise cmd names the program `start` runs, PowerShell names Start-Process.
+        const direct = e.format === 'msi' && e.command === e.installer.source;
+        const how = direct ? 'an .msi opened directly' : e.language === 'cmd' ? 'start without /wait' : 'Start-Process without -Wait';
+        ctx.report({ range: e.range, instruction: run, data: { installer: valueText(e.installer), how } });
+      }
+    }
+  },
+};

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { ConfigError, findConfig, loadConfig, type Config } from '../config/config.ts';
 import type { Emitted, EmitContext } from '../emit/types.ts';
 import { buildModel } from '../model/build.ts';
@@ -86,18 +86,26 @@ export async function runConvert(cli: ConvertCliOptions, io: CliIO): Promise<num
   const craneLatest = parseVersion(cli.craneVersion ?? config.craneVersion ?? craneTable.latest) ?? (parseVersion(craneTable.latest) as Version);
   const findings = lintModel(model, { target: lintTarget, craneVersion: craneLatest, windowsVersions: cli.windowsVersions ?? config.windowsVersions ?? ['ltsc2022'], catalog, analyze: analyzeRun });
   for (const d of findings) {
-    if (d.severity !== 'error' || d.ruleId === 'WF101') continue;
+    // WF101 (RUN) and WF209 (a Linux stage without --platform) are what conversion fixes;
+    // findings in stages the converted build leaves out do not matter.
+    if (d.severity !== 'error' || d.ruleId === 'WF101' || d.ruleId === 'WF209') continue;
+    if (d.stage && !plan.stages.includes(d.stage.index)) continue;
     const ins = model.instructions.find((i) => i.range.start.line <= d.range.start.line && d.range.start.line <= i.range.end.line);
-    plan.manual.push({
-      origin: { instruction: ins?.index ?? -1, keyword: ins?.keyword ?? '', range: d.range },
-      kind: 'lint',
-      reason: `${d.ruleId} ${d.message}`,
-      workaround: d.workaround,
-    });
+    const origin = { instruction: ins?.index ?? -1, keyword: ins?.keyword ?? '', range: d.range };
+    const reason = `${d.ruleId} ${d.message}`;
+    plan.manual.push({ origin, kind: 'lint', reason, workaround: d.workaround });
+    plan.decisions.push({ origin, subject: ins ? ins.line.text.trim().slice(0, 120) : d.ruleId, action: 'manual', detail: reason, workaround: d.workaround });
   }
 
   const outputName = cli.output ? basename(cli.output) : DEFAULT_NAMES[cli.to];
   const ctx: EmitContext = { outputName, shell: cli.shell, format: cli.format, allowEditConfig: cli.allowEditConfig, engine: cli.engine };
+  // The build context is the input's folder; companion files name it relative to themselves.
+  const outDir = cli.output === undefined ? io.cwd : dirname(resolve(io.cwd, cli.output));
+  const contextDir = cli.input === '-' ? io.cwd : dirname(resolve(io.cwd, cli.input));
+  // Without -o the output is assumed to be saved next to the input.
+  ctx.context = cli.output === undefined ? '.' : relative(outDir, contextDir).replaceAll('\\', '/') || '.';
+  // Without -o the user chooses where the output goes; the header then names the default file.
+  ctx.dockerfile = cli.output === undefined ? outputName : relative(contextDir, join(outDir, outputName)).replaceAll('\\', '/');
   const versions = cli.windowsVersions ?? config.windowsVersions;
   if (versions) ctx.windowsVersions = versions;
   const craneVersion = cli.craneVersion ?? config.craneVersion;
@@ -107,19 +115,21 @@ export async function runConvert(cli: ConvertCliOptions, io: CliIO): Promise<num
   for (const n of emitted.notes ?? []) plan.manual.push({ origin: { instruction: -1, keyword: '', range: model.instructions[0]?.range ?? model.source.range(0, 0) }, kind: 'unsupported-instruction', reason: n.reason, workaround: n.workaround });
 
   // Decide every destination before writing anything, so a refusal leaves no partial output.
-  const targets: { path: string; content: string }[] = [];
+  const targets: { path: string; content: string; executable?: boolean }[] = [];
   if (cli.output !== undefined) targets.push({ path: cli.output, content: emitted.primary });
   if (emitted.extras.length > 0 && cli.output === undefined) return fail(io, `${emitted.extras.map((e) => e.name).join(' and ')} must be written next to the output: give -o FILE`);
   const dir = cli.output === undefined ? io.cwd : dirname(cli.output);
-  for (const e of emitted.extras) targets.push({ path: join(dir, e.name), content: e.content });
+  for (const e of emitted.extras) targets.push({ path: join(dir, e.name), content: e.content, executable: e.executable ?? false });
   const reportFormat = cli.reportFormat ?? (cli.report?.endsWith('.json') ? 'json' : 'markdown');
   const { renderConvertReport } = await import('../report/convert/index.ts');
   if (cli.report !== undefined) targets.push({ path: cli.report, content: renderConvertReport(plan, reportFormat, { to: cli.to, outputs: targets.map((t) => t.path) }) });
-  for (const t of targets) {
+  for (const [i, t] of targets.entries()) {
     if (cli.input !== '-' && samePath(t.path, cli.input)) return fail(io, `${t.path}: refusing to overwrite the input Dockerfile; choose another -o`);
+    if (targets.some((u, j) => j < i && samePath(u.path, t.path))) return fail(io, `${t.path} is named for two outputs; give --report and -o different files`);
+    if (existsSync(t.path) && statSync(t.path).isDirectory()) return fail(io, `${t.path} is a directory; -o and --report name files`);
     if (existsSync(t.path) && !cli.force) return fail(io, `${t.path} already exists; use --force to replace it`);
   }
-  for (const t of targets) writeFileAtomic(t.path, t.content);
+  for (const t of targets) writeFileAtomic(t.path, t.content, t.executable);
   if (cli.output === undefined) io.stdout.write(emitted.primary);
   io.stderr.write(renderConvertReport(plan, 'text', { to: cli.to, outputs: targets.map((t) => t.path) }));
   return plan.manual.length > 0 ? EXIT.findings : EXIT.ok;

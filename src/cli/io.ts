@@ -1,4 +1,4 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
 /** What a command may touch; tests pass fakes, the binary passes the process's streams. */
@@ -25,10 +25,11 @@ export function processIO(): CliIO {
 }
 
 /** Writes through a temporary file in the same directory and renames it into place. */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, text: string, executable = false): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, text);
+    if (executable) chmodSync(tmp, 0o755);
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });

@@ -11,12 +11,12 @@ function token(plan: BuildPlan, version: string): string {
  * the version's tag for the base image. Provenance attestations make each push an index whose
  * descriptor carries os.version (BuildKit >= 0.12), which `imagetools create` keeps.
  */
-export function bakeFile(plan: BuildPlan, versions: string[], dockerfile: string): string {
+export function bakeFile(plan: BuildPlan, versions: string[], dockerfile: string, context = '.'): string {
   const arg = plan.windowsVersion?.arg ?? 'WINDOWS_VERSION';
   const target: Record<string, unknown> = {};
   for (const v of versions) {
     target[v] = {
-      context: '.',
+      context,
       dockerfile,
       platforms: ['windows/amd64'],
       args: { [arg]: token(plan, v) },

@@ -5,7 +5,7 @@ import type { EmitContext, Emitted } from './types.ts';
 
 /** The cross-build Dockerfile, plus a bake file and a publish script when several versions are built. */
 export function emitBuildkitFiles(plan: BuildPlan, ctx: EmitContext): Emitted {
-  const primary = emitBuildkit(plan, { outputName: ctx.outputName });
+  const primary = emitBuildkit(plan, { outputName: ctx.outputName, context: ctx.context ?? '.' });
   const versions = ctx.windowsVersions ?? [];
   if (versions.length === 0) return { primary, extras: [] };
   if (!plan.windowsVersion) {
@@ -14,7 +14,7 @@ export function emitBuildkitFiles(plan: BuildPlan, ctx: EmitContext): Emitted {
   return {
     primary,
     extras: [
-      { name: 'docker-bake.json', content: bakeFile(plan, versions, ctx.outputName) },
+      { name: 'docker-bake.json', content: bakeFile(plan, versions, ctx.dockerfile ?? ctx.outputName, ctx.context ?? '.') },
       { name: 'publish.sh', content: publishScript(plan, versions), executable: true },
     ],
   };

@@ -3,6 +3,10 @@ import type { BuildPlan } from '../plan/types.ts';
 export interface EmitContext {
   /** File name of the primary output (for commands in headers); `Dockerfile.cross` style names. */
   outputName: string;
+  /** The build context, relative to the folder the outputs are written to (default `.`). */
+  context?: string;
+  /** The primary output relative to the build context (default: outputName). */
+  dockerfile?: string;
   /** Windows versions to build, when more than one should be published under one tag. */
   windowsVersions?: string[];
   craneVersion?: string;

@@ -8,7 +8,7 @@ import { linuxToolchain, mapImage, windowsBase } from './images.ts';
 import { translateBuildRun } from './build-stage.ts';
 import { decision, originOf, subjectOf } from './decisions.ts';
 import { ROOTFS } from './paths.ts';
-import { outputsOf, translateRun, type PrepareState } from './run-effects.ts';
+import { outputsOf, translateRun, type ContextCopy, type PrepareState } from './run-effects.ts';
 import { configStep, type ConvertedStage } from './target-steps.ts';
 import type { BuildPlan, Decision, FileSource, LinuxStage, LinuxStep, TargetStep } from './types.ts';
 
@@ -111,6 +111,7 @@ export function buildPlan(model: DockerfileModel, options: PlanOptions): BuildPl
     target: { image: base.image, steps: [] },
     manual: [],
     decisions: [],
+    stages: [],
   };
   if (final.name) plan.target.name = final.name;
   if (root.baseUser) plan.target.baseUser = root.baseUser;
@@ -148,6 +149,7 @@ export function buildPlan(model: DockerfileModel, options: PlanOptions): BuildPl
   const state = newState();
   const prepareName = uniqueName('prepare', taken);
   const pending: { step: Extract<TargetStep, { kind: 'copy' }>; instruction: number }[] = [];
+  const contextSteps = new Map<ContextCopy, TargetStep>();
   let shell: string[] = chain[0]?.os === 'windows' ? ['cmd', '/S', '/C'] : ['/bin/sh', '-c'];
   for (const stage of chain) {
     for (const ins of stage.instructions) {
@@ -160,7 +162,7 @@ export function buildPlan(model: DockerfileModel, options: PlanOptions): BuildPl
         const analysis = options.analyze(model, ins);
         const r = translateRun(ins, analysis, state, prepareName);
         plan.manual.push(...r.manual);
-        plan.decisions.push(decision(originOf(ins), subjectOf(ins), r.manual.length > 0 ? 'manual' : 'translated', runSummary(analysis, r.manual.length)));
+        plan.decisions.push(decision(originOf(ins), subjectOf(ins), r.manual.length > 0 ? 'manual' : 'translated', runSummary(analysis, r.manual.length), { summary: r.decisions.length > 0 }));
         plan.decisions.push(...r.decisions);
         if (analysis.unsupportedShell !== undefined) {
           const reason = `RUN goes through ${analysis.unsupportedShell}, which winfile cannot analyse in a Windows stage`;
@@ -181,7 +183,7 @@ export function buildPlan(model: DockerfileModel, options: PlanOptions): BuildPl
       plan.target.steps.push(...steps);
       for (const s of steps) {
         if (s.kind === 'workdir') state.workdir = s.path;
-        if (s.kind === 'copy' && 'context' in s.from) registerContextCopy(state, s);
+        if (s.kind === 'copy' && 'context' in s.from) registerContextCopy(state, s, contextSteps);
       }
     }
   }
@@ -193,18 +195,52 @@ export function buildPlan(model: DockerfileModel, options: PlanOptions): BuildPl
     if (!paths) return [s];
     return paths.map((o, k) => ({ ...s, sources: [`${ROOTFS}${o}`], dest: o, origin: k === 0 ? s.origin : { ...s.origin, comments: [] } }));
   });
-  if (state.steps.length > 0) {
+  // Context files a RUN deleted after using them: the converted image must not receive them.
+  const gone = new Set([...contextSteps].filter(([c]) => c.removed).map(([, step]) => step));
+  for (const step of gone) {
+    plan.decisions.push(decision(step.origin, `COPY ${(step as { sources: string[] }).sources.join(' ')}`, 'dropped', 'a later RUN deletes these files after using them, so the converted image does not receive them'));
+  }
+  plan.target.steps = plan.target.steps.filter((s) => !gone.has(s));
+  const used = plan.target.steps.some((s) => s.kind === 'copy' && 'stage' in s.from && s.from.stage === prepareName);
+  if (state.steps.length > 0 && used) {
     const prepare: LinuxStage = { name: prepareName, image: mapImage(conversion.prepareImage, imageMap), role: 'prepare', steps: state.steps, rootfs: ROOTFS };
     if (state.needs.size > 0) prepare.packages = [...state.needs].sort();
     plan.linux.push(prepare);
+  } else {
+    // Nothing reaches the image from these steps (their results only fed steps left for manual
+    // work), so the stage would be unreachable.
+    for (const d of plan.decisions) {
+      if (d.stage !== prepareName || d.action !== 'translated') continue;
+      d.action = 'dropped';
+      d.detail = `not needed: ${d.detail}, but nothing of it reaches the image (it only fed steps that need manual work)`;
+      delete d.stage;
+    }
   }
+  plan.stages = [...needed].map((s) => s.index).sort((a, b) => a - b);
   return plan;
 }
 
 /** Context files copied into the Windows image are also inputs of later RUN steps. */
-function registerContextCopy(state: PrepareState, step: Extract<TargetStep, { kind: 'copy' }>): void {
+function registerContextCopy(state: PrepareState, step: Extract<TargetStep, { kind: 'copy' }>, copies: Map<ContextCopy, TargetStep>): void {
   state.contextCopies ??= [];
-  state.contextCopies.push({ sources: step.sources, dest: step.dest.replace(/\/$/, '') || '/', origin: step.origin });
+  const c: ContextCopy = { sources: step.sources, dest: step.dest.replace(/\/$/, '') || '/', target: step.dest, origin: step.origin };
+  state.contextCopies.push(c);
+  copies.set(c, step);
+}
+
+/** ENV pairs of a Windows build stage that still make sense on Linux (Windows paths translated). */
+function linuxEnv(ins: Instruction): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < ins.args.length; i += 3) {
+    const k = ins.args[i]?.value ?? '';
+    const v = ins.args[i + 1]?.value ?? '';
+    if (/^[A-Za-z]:[\\/]/.test(v)) {
+      if (v.includes(';')) continue;
+      const p = normalizeWindowsPath('/', v).path;
+      if (p !== undefined) out.push([k, p]);
+    } else if (k.toUpperCase() !== 'PATH') out.push([k, v]);
+  }
+  return out;
 }
 
 function runSummary(analysis: RunAnalysis, manual: number): string {
@@ -281,10 +317,15 @@ function convertStage(
         moved(`copied to ${mapped} in Linux stage ${name}`);
         break;
       }
-      case 'ENV':
-        for (let i = 0; i + 1 < ins.args.length; i += 3) steps.push({ kind: 'env', pairs: [[ins.args[i]?.value ?? '', ins.args[i + 1]?.value ?? '']], origin });
-        moved('ENV kept in the Linux stage');
+      case 'ENV': {
+        // Values that are Windows paths or path lists mean nothing in a Linux stage; the RUN
+        // analysis already resolved them where scripts read them.
+        const kept = toolchain ? linuxEnv(ins) : [];
+        if (kept.length > 0) steps.push({ kind: 'env', pairs: kept, origin });
+        if (kept.length > 0) moved('ENV kept in the Linux build stage');
+        else decisions.push(decision(origin, subject, 'dropped', `configures the ${stage.name ?? 'intermediate'} Windows stage, which is not shipped; scripts that read it were resolved with its value`));
         break;
+      }
       case 'ARG':
         for (const a of ins.args) {
           const eq = a.raw.indexOf('=');
@@ -300,13 +341,13 @@ function convertStage(
           const r = translateBuildRun(ins, analysis, workdir, name);
           steps.push(...r.steps);
           plan.manual.push(...r.manual);
-          decisions.push(decision(origin, subject, r.manual.length > 0 ? 'manual' : 'moved', `RUN in Linux build stage ${name}`, { stage: name }), ...r.decisions);
+          decisions.push(decision(origin, subject, r.manual.length > 0 ? 'manual' : 'moved', `RUN in Linux build stage ${name}`, { stage: name, summary: r.decisions.length > 0 }), ...r.decisions);
         } else {
           state.steps = steps;
           const r = translateRun(ins, analysis, state, name);
           plan.manual.push(...r.manual);
-          decisions.push(decision(origin, subject, r.manual.length > 0 ? 'manual' : 'moved', `RUN in Linux stage ${name}`, { stage: name }), ...r.decisions);
-          for (const [k, v] of r.env) steps.push({ kind: 'env', pairs: [[k, v]], origin });
+          decisions.push(decision(origin, subject, r.manual.length > 0 ? 'manual' : 'moved', `RUN in Linux stage ${name}`, { stage: name, summary: r.decisions.length > 0 }), ...r.decisions);
+
         }
         break;
       }

@@ -16,7 +16,25 @@ export interface PrepareState {
   /** Packages the steps need in the prepare image (curl, 7z, cab). */
   needs: Set<string>;
   /** COPYs from the build context into the Windows image so far: inputs a later RUN may read. */
-  contextCopies?: { sources: string[]; dest: string; origin: Origin; staged?: boolean }[];
+  contextCopies?: ContextCopy[];
+}
+
+export interface ContextCopy {
+  sources: string[];
+  /** Destination without a trailing slash, for matching paths. */
+  dest: string;
+  /** Destination as written (a trailing slash means "into this directory"). */
+  target: string;
+  origin: Origin;
+  staged?: boolean;
+  /** Set when a later RUN deletes everything this COPY delivers: the image must not get it. */
+  removed?: boolean;
+}
+
+/** The image paths a context COPY creates, when each source is a file (`a.zip` into `/x/`). */
+function deliveredPaths(c: ContextCopy): string[] {
+  const into = c.target.endsWith('/') || c.sources.length > 1;
+  return c.sources.map((src) => (into ? `${c.dest === '/' ? '' : c.dest}/${basename(src)}` : c.dest));
 }
 
 export interface RunResult {
@@ -60,7 +78,7 @@ function isProduced(state: PrepareState, path: string): boolean {
   for (const c of state.contextCopies ?? []) {
     if (!isWithin(path, c.dest) && !isWithin(c.dest, path)) continue;
     if (!c.staged) {
-      state.steps.push({ kind: 'copy-in', sources: c.sources, dest: rootfsPath(c.dest), origin: c.origin });
+      state.steps.push({ kind: 'copy-in', sources: c.sources, dest: rootfsPath(c.target), origin: c.origin });
       state.produced.set(c.dest.toLowerCase(), { path: c.dest.replace(/\/$/, '') || '/', by: c.origin.instruction });
       c.staged = true;
     }
@@ -98,6 +116,7 @@ export function translateRun(ins: Instruction, analysis: RunAnalysis, state: Pre
       result.decisions.push(decision(origin, subject, 'manual', reason, { workaround, effect }));
     };
     const translated = (detail: string) => result.decisions.push(decision(origin, subject, 'translated', detail, { stage: stageName, effect }));
+    const config = (detail: string) => result.decisions.push(decision(origin, subject, 'translated', detail, { effect }));
     const dropped = (detail: string) => result.decisions.push(decision(origin, subject, 'dropped', detail, { effect }));
     const unresolved = (what: string) =>
       manual('unresolved', `${effect.command}: the ${what} is computed at run time and winfile could not determine it`, 'Write the value literally (or from an ARG/ENV) in the Dockerfile, or do this step by hand in a Linux stage.');
@@ -165,7 +184,7 @@ export function translateRun(ins: Instruction, analysis: RunAnalysis, state: Pre
         if (!name) return unresolved('variable name');
         if (value === undefined) return unresolved(`value of ${name}`);
         result.env.push([name, value]);
-        return translated(`ENV ${name} in the image config${name.toUpperCase() === 'PATH' ? ' (written out in full: Windows bases keep PATH in the registry)' : ''}`);
+        return config(`ENV ${name} in the image config${name.toUpperCase() === 'PATH' ? ' (written out in full: Windows bases keep PATH in the registry)' : ''}`);
       }
       case 'print':
         return dropped('prints text; it changes nothing in the image');
@@ -239,6 +258,10 @@ function fileOp(
       for (const p of mine) {
         step({ kind: 'remove', path: rootfsPath(p), origin });
         removeProduced(state, p.replace(/\/\*$/, ''));
+        // A file the image got straight from the build context must not reach it at all now.
+        for (const c of state.contextCopies ?? []) {
+          if (deliveredPaths(c).every((d) => isWithin(d, p.replace(/\/\*$/, '')))) c.removed = true;
+        }
       }
       if (mine.length === list.length) return r.translated(`removed ${list.join(' ')} in the Linux stage, so it never reaches the image`);
       return r.dropped(`removes files of the base image (${list.filter((p) => !mine.includes(p)).join(' ')}), which a copied layer cannot delete; they stay in the image`);

@@ -19,6 +19,8 @@ export interface Decision {
   /** The instruction's first line (or the effect's command), for the report. */
   subject: string;
   action: 'kept' | 'moved' | 'translated' | 'dropped' | 'manual';
+  /** A RUN's own entry, which sums up the entries of its steps (reports count the steps). */
+  summary?: boolean;
   /** Stage the element ended up in, if any. */
   stage?: string;
   /** What it became, or why it was dropped. */
@@ -120,4 +122,6 @@ export interface BuildPlan {
   /** Windows stages other than the final one that are kept as images to copy from. */
   manual: ManualItem[];
   decisions: Decision[];
+  /** Indices of the original stages the converted build is made from. */
+  stages: number[];
 }

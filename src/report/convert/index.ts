@@ -12,7 +12,7 @@ const ACTIONS: Decision['action'][] = ['kept', 'moved', 'translated', 'dropped',
 
 export function counts(plan: BuildPlan): Record<Decision['action'], number> {
   const out = { kept: 0, moved: 0, translated: 0, dropped: 0, manual: 0 };
-  for (const d of plan.decisions) out[d.action]++;
+  for (const d of plan.decisions) if (!d.summary) out[d.action]++;
   return out;
 }
 

@@ -1,6 +1,16 @@
+import { emitCrane } from './crane.ts';
 import type { Emitter } from './types.ts';
 
-/** Emitters other than BuildKit (crane, Argo, Tekton), by target name. */
+/** Emitters other than BuildKit, loaded on demand. */
+export async function emitterForLazy(to: string): Promise<Emitter> {
+  return emitterFor(to);
+}
+
 export function emitterFor(to: string): Emitter {
-  throw new Error(`no emitter for ${to} yet`);
+  switch (to) {
+    case 'crane':
+      return emitCrane;
+    default:
+      throw new Error(`no emitter for ${to} yet`);
+  }
 }

@@ -30,15 +30,33 @@ function userAt(run: Instruction): string {
  * so that `$env:ProgramFiles\Git` resolves. Names compare case-insensitively, as on Windows.
  */
 function envLookup(run: Instruction): (name: string) => string | undefined {
-  const lower = new Map<string, string>();
   const user = userAt(run);
-  for (const [k, v] of Object.entries(conversion.windowsEnv)) lower.set(k.toLowerCase(), v.replaceAll('{user}', user));
-  // The base's PATH lives in its registry; scripts that extend it (`setx PATH "%PATH%;C:\x"`) get it.
   const family = run.stage ? rootStage(run.stage).catalog?.variant.family : undefined;
-  const paths: Record<string, string> = conversion.defaultPath;
-  lower.set('path', paths[family ?? 'other'] ?? (paths['other'] as string));
-  for (const [k, v] of run.env ?? []) lower.set(k.toLowerCase(), v);
-  return (name) => lower.get(name.toLowerCase());
+  const base = windowsEnv(user, family ?? 'other');
+  if (!run.env || run.env.size === 0) return (name) => base.get(name.toLowerCase());
+  const own = new Map<string, string>();
+  for (const [k, v] of run.env) own.set(k.toLowerCase(), v);
+  return (name) => {
+    const k = name.toLowerCase();
+    return own.get(k) ?? base.get(k);
+  };
+}
+
+const windowsEnvCache = new Map<string, Map<string, string>>();
+
+/** The variables every process of a Windows base has, for a user and an image family. */
+function windowsEnv(user: string, family: string): Map<string, string> {
+  const key = `${user}\n${family}`;
+  let env = windowsEnvCache.get(key);
+  if (!env) {
+    env = new Map();
+    for (const [k, v] of Object.entries(conversion.windowsEnv)) env.set(k.toLowerCase(), v.replaceAll('{user}', user));
+    // The base's PATH lives in its registry; scripts that extend it (`setx PATH "%PATH%;C:\x"`) get it.
+    const paths: Record<string, string> = conversion.defaultPath;
+    env.set('path', paths[family] ?? (paths['other'] as string));
+    windowsEnvCache.set(key, env);
+  }
+  return env;
 }
 
 /**

@@ -39,9 +39,14 @@ export class MappedText {
 
   /** offsets[i] is the file offset of text[i]; one extra entry holds the end offset. */
   get offsets(): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < this.text.length; i++) out.push(this.offsetAt(i));
-    out.push(this.end);
+    const out = new Array<number>(this.text.length + 1);
+    for (let k = 0; k < this.segText.length; k++) {
+      const from = this.segText[k] as number;
+      const to = (this.segText[k + 1] as number | undefined) ?? this.text.length;
+      const src = (this.segSrc[k] as number) - from;
+      for (let i = from; i < to; i++) out[i] = src + i;
+    }
+    out[this.text.length] = this.end;
     return out;
   }
 

@@ -81,7 +81,7 @@ export function collectPragmas(model: DockerfileModel, requireReason: boolean): 
   // Global pragmas count wherever they are, not only right above an instruction.
   for (let line = 1; line <= model.source.lineCount; line++) {
     const t = model.source.lineText(line).trim();
-    if (!t.startsWith('#')) continue;
+    if (!t.startsWith('#') || !t.includes('global')) continue;
     const text = t.slice(1).trim();
     const m = WINFILE.exec(text) ?? HADOLINT.exec(text);
     if (!m?.[1]) continue;

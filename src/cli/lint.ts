@@ -110,7 +110,10 @@ export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
       requireReason: eff.requireReason,
       ...(analyze ? { analyze } : {}),
     });
-    const line = (n: number) => model.source.lineText(n);
+    // Reports need the source lines for code frames; holding the whole model of every file until
+    // the end would keep hundreds of megabytes alive on big trees.
+    const source = model.source;
+    const line = (n: number) => source.lineText(n);
     const parseError = model.errors[0];
     if (parseError) {
       // The file is unusable, but rules that read the source text (continuation and directive
@@ -135,7 +138,7 @@ export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
   const colorOk = Boolean(io.stdout.isTTY) && io.env['NO_COLOR'] === undefined;
   for (let i = 0; i < formats.length; i++) {
     const out = cli.outputs[i];
-    const text = await render(formats[i] ?? 'tty', run, { color: out === undefined && colorOk, columns: io.stdout.columns ?? 100 });
+    const text = await render(formats[i] ?? 'tty', run, { color: out === undefined && colorOk, columns: Math.max(40, io.stdout.columns || 100) });
     if (out === undefined) io.stdout.write(text);
     else writeFileAtomic(out, text);
   }

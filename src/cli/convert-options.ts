@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from './exit-codes.ts';
+import { parseCommandArgs } from './parse-args.ts';
 import { parseBuildArgs, parseWindowsVersions } from './lint-options.ts';
 import { parseVersion } from '../util/version.ts';
 
@@ -59,36 +59,26 @@ Exit codes: 0 converted completely, 1 converted with manual work left (see the r
 `;
 
 export function parseConvertArgs(argv: string[]): ConvertCliOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        to: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        force: { type: 'boolean' },
-        report: { type: 'string' },
-        'report-format': { type: 'string' },
-        target: { type: 'string' },
-        'build-arg': { type: 'string', multiple: true },
-        'image-map': { type: 'string', multiple: true },
-        'windows-versions': { type: 'string' },
-        'crane-version': { type: 'string' },
-        shell: { type: 'string' },
-        format: { type: 'string' },
-        'allow-edit-config': { type: 'boolean' },
-        deps: { type: 'boolean' },
-        engine: { type: 'string' },
-        'smoke-test': { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, {
+    to: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+    report: { type: 'string' },
+    'report-format': { type: 'string' },
+    target: { type: 'string' },
+    'build-arg': { type: 'string', multiple: true },
+    'image-map': { type: 'string', multiple: true },
+    'windows-versions': { type: 'string' },
+    'crane-version': { type: 'string' },
+    shell: { type: 'string' },
+    format: { type: 'string' },
+    'allow-edit-config': { type: 'boolean' },
+    deps: { type: 'boolean' },
+    engine: { type: 'string' },
+    'smoke-test': { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const v = parsed.values;
   if (v.help) return 'help';
   if (v.to === undefined) throw new UsageError(`--to is required: ${CONVERT_TARGETS.join(', ')}`);

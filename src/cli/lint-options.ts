@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import type { Config } from '../config/config.ts';
 import { FORMATS, type Format } from '../report/types.ts';
 import { SEVERITIES, type Severity, type Target } from '../rules/types.ts';
 import { parseVersion } from '../util/version.ts';
 import { UsageError } from './exit-codes.ts';
+import { parseCommandArgs } from './parse-args.ts';
 
 export interface LintCliOptions {
   paths: string[];
@@ -45,31 +45,21 @@ const TARGETS = ['buildkit', 'crane'];
 const WINDOWS = /^(ltsc20(16|19|22|25)|1709|1803|1809|1903|1909|2004|20H2)$/;
 
 export function parseLintArgs(argv: string[]): LintCliOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        target: { type: 'string' },
-        'crane-version': { type: 'string' },
-        'windows-versions': { type: 'string' },
-        format: { type: 'string', short: 'f', multiple: true },
-        output: { type: 'string', short: 'o', multiple: true },
-        'failure-threshold': { type: 'string', short: 't' },
-        'no-fail': { type: 'boolean' },
-        config: { type: 'string', short: 'c' },
-        'build-arg': { type: 'string', multiple: true },
-        ignore: { type: 'string', multiple: true },
-        'no-inline-ignores': { type: 'boolean' },
-        'stdin-filename': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, {
+    target: { type: 'string' },
+    'crane-version': { type: 'string' },
+    'windows-versions': { type: 'string' },
+    format: { type: 'string', short: 'f', multiple: true },
+    output: { type: 'string', short: 'o', multiple: true },
+    'failure-threshold': { type: 'string', short: 't' },
+    'no-fail': { type: 'boolean' },
+    config: { type: 'string', short: 'c' },
+    'build-arg': { type: 'string', multiple: true },
+    ignore: { type: 'string', multiple: true },
+    'no-inline-ignores': { type: 'boolean' },
+    'stdin-filename': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const v = parsed.values;
   if (v.help) return 'help';
   const formats = (v.format ?? []).map((f) => {

@@ -1,4 +1,4 @@
-import type { Arg, Instruction, Stage } from './types.ts';
+import type { Arg, DockerfileModel, Instruction, Stage } from './types.ts';
 
 /**
  * Windows paths as BuildKit (v0.12.0+, util/system/path.go) treats COPY/ADD paths and WORKDIR in
@@ -213,6 +213,28 @@ export function pathArgs(ins: Instruction): { arg: Arg; role: PathRole }[] {
   if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') return [];
   const paths = ins.args.filter((a) => !(ins.form === 'heredoc' && a.raw.startsWith('<<')));
   return paths.map((arg, i) => ({ arg, role: i === paths.length - 1 ? 'dest' : 'source' }));
+}
+
+/**
+ * Every COPY/ADD path and WORKDIR of the Windows stages, classified as BuildKit reads them; the
+ * path rules share this walk. Values with an unset variable are skipped: they may differ at build
+ * time.
+ */
+export function* windowsPaths(model: DockerfileModel): Generator<{ ins: Instruction; arg: Arg; role: PathRole; path: WindowsPath }> {
+  for (const stage of model.stages) {
+    if (stage.os !== 'windows') continue;
+    for (const ins of stage.instructions) {
+      for (const { arg, role } of pathArgs(ins)) {
+        if (arg.unset.length > 0) continue;
+        yield { ins, arg, role, path: classifyWindowsPath(arg.value) };
+      }
+    }
+  }
+}
+
+/** A destination or WORKDIR whose backslashes the default escape ate: WF301 owns those findings. */
+export function eatenByEscape(model: DockerfileModel, arg: Arg): boolean {
+  return model.escape === '\\' && droppedBackslashes(arg.raw).length > 0;
 }
 
 export interface PathOutcome {

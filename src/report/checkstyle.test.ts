@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../rules/types.ts';
 import { formatCheckstyle, xmlAttr, xmlText } from './checkstyle.ts';
-import type { FileResult, LintRun } from './types.ts';
+import { at, diag, run } from './test-fixtures.ts';
 
-const at = (line: number, column: number) => ({ start: { line, column, offset: 0 }, end: { line, column: column + 3, offset: 0 } });
-const diag = (over: Partial<Diagnostic>): Diagnostic => ({
-  file: 'Dockerfile', ruleId: 'WF101', ruleName: 'run-in-windows-stage', severity: 'error', message: 'RUN cannot execute here',
-  range: at(2, 1), target: 'buildkit', workaround: 'Copy the result from a Linux stage.', ...over,
-});
-const run = (files: FileResult[]): LintRun => ({
-  tool: { name: 'winfile', version: '0.1.0', informationUri: 'https://example.invalid' }, target: 'buildkit', files, rules: [], helpUri: () => '',
-});
 
 describe('formatCheckstyle', () => {
   it('lists every file, with real columns and winfile.WFnnn sources', () => {

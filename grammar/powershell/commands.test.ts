@@ -28,6 +28,11 @@ describe('command-mode words', () => {
       .toBe("cmd[w'Write-Host'](w'INSTALLDIR=C:\\Program Files\\x', w'ab cd', \"e\", w'f')");
   });
 
+  test('a quote glued to a switch makes one argument; a colon still binds a value', () => {
+    expect(render(`go build -ldflags="-s -w" -tags='a b' -o:"C:\\out dir" -Path "x y"`))
+      .toBe("cmd[w'go'](w'build', w'-ldflags=-s -w', w'-tags=a b', -o:\"C:\\out dir\", -Path, \"x y\")");
+  });
+
   test('backtick escapes inside words', () => {
     expect(command('Write-Host a`nb` c').elements[0]).toMatchObject({ type: 'BareWord', value: 'a\nb c' });
   });

@@ -6,8 +6,8 @@ import { rootStage } from '../model/versions.ts';
 import { cmdEffects } from './effects/cmd.ts';
 import type { EffectContext } from './effects/context.ts';
 import { powershellEffects } from './effects/powershell.ts';
-import type { Effect, RunAnalysis, ScriptLanguage } from './effects/types.ts';
-import { invocationOf } from './invocation.ts';
+import type { Effect, LostQuotes, RunAnalysis, ScriptLanguage } from './effects/types.ts';
+import { invocationOf, lostQuotes } from './invocation.ts';
 
 /** Nested shells (`cmd /c powershell -c "cmd /c ..."`) stop being followed at this depth. */
 const MAX_NESTING = 8;
@@ -103,6 +103,43 @@ export function analyzeRun(model: DockerfileModel, run: Instruction): RunAnalysi
 
   if (inv.unit) analysis.effects = analyse(inv.unit.language, inv.unit.text, inv.unit.offset, inv.unit.host ?? 'powershell', 0);
   if (inv.prefix !== undefined) analysis.prefix = inv.prefix;
+  const lost = lostQuotesOf(model, run.keyword === 'ONBUILD' && run.trigger ? run.trigger : run);
+  if (lost) analysis.lostQuotes = lost;
   cache.set(run, analysis);
   return analysis;
+}
+
+/**
+ * Whether PowerShell reads the text inside removed quotes differently without them: blanks split
+ * arguments, `;`, `|`, `&`, brackets and `#` end or start something, `'` opens a string, an empty
+ * string vanishes. Subexpressions expand the same in a bare word; text that already holds `\"` or `""`
+ * was written for this split, and one whole '...' string stays one.
+ */
+function quotingMatters(inside: string, closed: boolean): boolean {
+  // Unclosed: `"C:\dir\"` ends in a literal quote, the classic trailing-backslash mistake.
+  if (!closed) return true;
+  if (inside.includes('\\"') || inside.includes('""') || /^'[^']*'$/.test(inside)) return false;
+  return inside === '' || /^@|[\s;|&(){}<>,'#`]/.test(bare(inside));
+}
+
+const bare = (inside: string) => inside.replace(/\$\([^()]*\)|\$\{[^}]*\}/g, 'x');
+
+function lostQuotesOf(model: DockerfileModel, run: Instruction): LostQuotes | undefined {
+  const lost = lostQuotes(run);
+  if (!lost) return undefined;
+  const { body } = lost;
+  const at = (i: number) => body.offsetAt(i);
+  const spans = lost.spans
+    .filter((s) => quotingMatters(body.text.slice(s.open + 1, s.close), body.text[s.close] === '"'))
+    .map((s) => ({
+      range: model.source.range(at(s.open), at(Math.max(s.open, Math.min(s.close, body.text.length - 1))) + 1),
+      written: body.text.slice(s.arg.start, s.arg.end),
+      seen: s.arg.value,
+      onlyBlanks: !/[;|&(){}<>,'#`]/.test(bare(body.text.slice(s.open + 1, s.close))),
+    }));
+  if (spans.length === 0) return undefined;
+  const out: LostQuotes = { spans };
+  // A backslash before any quote, or a `""`, changes meaning once quotes are escaped: no mechanical fix then.
+  if (!body.text.includes('\\"') && !lost.doubled) out.escapable = lost.removed.map(at);
+  return out;
 }

@@ -1,4 +1,5 @@
 import { splitArguments } from '../../grammar/cmd/argv.ts';
+import type { CmdArgument } from '../../grammar/cmd/argv.ts';
 import { joinArguments } from '../../grammar/cmd/powershell.ts';
 import type { Instruction } from '../model/types.ts';
 import type { MappedText } from '../parse/scanner.ts';
@@ -106,4 +107,33 @@ function execInvocation(run: Instruction): Invocation {
   const unit: ScriptUnit = { language, text, offset };
   if (language === 'powershell') unit.host = hostOf(exe);
   return { unit };
+}
+
+/**
+ * The double quotes a PowerShell SHELL loses from a shell-form body (see commandLineScript), as
+ * body indices: each quoted span (closing quote or argument end) with the argument it is in, and
+ * whether a `""` escape occurs.
+ */
+export function lostQuotes(run: Instruction): { body: MappedText; removed: number[]; spans: { open: number; close: number; arg: CmdArgument }[]; doubled: boolean } | undefined {
+  if (run.form === 'exec' || !POWERSHELL.test(run.shell[0] ?? '')) return undefined;
+  const body = run.form === 'heredoc' ? run.heredocs[0]?.body : run.rest;
+  if (!body || !body.text.includes('"')) return undefined;
+  const text = body.text;
+  const args = splitArguments({ text, offsets: Array.from({ length: text.length + 1 }, (_, i) => i) });
+  const kept = new Set(args.flatMap((a) => a.offsets.slice(0, a.value.length)));
+  const removed: number[] = [];
+  const spans: { open: number; close: number; arg: CmdArgument }[] = [];
+  let doubled = false;
+  for (const arg of args) {
+    const toggles: number[] = [];
+    for (let i = arg.start; i < arg.end; i++) {
+      if (text[i] !== '"' || kept.has(i)) continue;
+      removed.push(i);
+      // `""` inside quotes: the first is dropped and the second kept, quoting goes on.
+      if (text[i + 1] === '"' && kept.has(i + 1)) doubled = true;
+      else toggles.push(i);
+    }
+    for (let k = 0; k < toggles.length; k += 2) spans.push({ open: toggles[k] as number, close: toggles[k + 1] ?? arg.end, arg });
+  }
+  return { body, removed, spans, doubled };
 }

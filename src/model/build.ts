@@ -82,7 +82,7 @@ export function buildModel(path: string, text: string, options: ModelOptions = {
     const scope = st.parent ? stageScopes.get(st.parent)?.child() ?? new Scope() : new Scope();
     // Global ARGs are only visible inside a stage that declares them again, with their defaults.
     const declared = new Scope(scope.env, scope.args);
-    let shell = st.parent ? finalShell(st.parent) : st.os === 'windows' ? WINDOWS_SHELL : LINUX_SHELL;
+    let shell = st.parent ? finalShell(st.parent) : baseShell(st);
     for (const ins of st.instructions) {
       ins.shell = shell;
       if (ins.keyword === 'ARG') {
@@ -115,8 +115,13 @@ const stageScopes = new Map<Stage, Scope>();
 function finalShell(stage: Stage): string[] {
   const last = [...stage.instructions].reverse().find((i) => i.keyword === 'SHELL' && i.form === 'exec' && i.args.length > 0);
   if (last) return last.args.map((a) => a.value);
-  if (stage.parent) return finalShell(stage.parent);
-  return stage.os === 'windows' ? WINDOWS_SHELL : LINUX_SHELL;
+  return stage.parent ? finalShell(stage.parent) : baseShell(stage);
+}
+
+// Several official images (golang, python, openjdk on Server Core) change SHELL themselves, so a
+// RUN right after their FROM runs in PowerShell, not cmd.
+function baseShell(stage: Stage): string[] {
+  return stage.catalog?.variant.shell ?? (stage.os === 'windows' ? WINDOWS_SHELL : LINUX_SHELL);
 }
 
 function newStage(model: DockerfileModel, from: Instruction, global: Scope, escape: DockerfileModel['escape'], buildArgs: Record<string, string>, problems: ParseProblem[]): Stage {

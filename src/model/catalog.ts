@@ -10,6 +10,8 @@ export interface ImageVariant {
   family?: Family;
   shells?: Shell[];
   user?: string;
+  /** SHELL the image itself sets, when it is not the OS default. */
+  shell?: string[];
   tokens?: Record<string, string>;
 }
 

@@ -30,12 +30,22 @@ describe('WF601 script-syntax-error', () => {
 
   it('ignores cmd errors where a base image may set a PowerShell SHELL, but not nested PowerShell', () => {
     const text = df`
-      FROM golang:1.22-windowsservercore-ltsc2022
+      FROM mcr.microsoft.com/dotnet/framework/sdk:4.8-windowsservercore-ltsc2022
       RUN if exist C:\\x (echo a
       RUN powershell -Command "Write-Host (1"
     `;
     expect(summarize(lintText(text, { only }))).toEqual([
       "3:37-3:39 WF601 The PowerShell code of this RUN does not parse: Missing closing ')'.",
+    ]);
+  });
+
+  it('reads the body as PowerShell where the catalog knows the base image sets that SHELL', () => {
+    const text = df`
+      FROM golang:1.22-windowsservercore-ltsc2022
+      RUN if exist C:\\x (echo a)
+    `;
+    expect(summarize(lintText(text, { only }))).toEqual([
+      "2:8-2:13 WF601 The PowerShell code of this RUN does not parse: Expected '(' but found 'exist'.",
     ]);
   });
 

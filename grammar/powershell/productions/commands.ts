@@ -184,7 +184,7 @@ export abstract class CommandRules extends ExpressionRules {
   private readonly elementAlts = {
     IGNORE_AMBIGUITIES: true,
     DEF: [
-      { ALT: (): CommandElement => this.SUBRULE(this.parameter) },
+      { GATE: () => !this.quotedParameter(), ALT: (): CommandElement => this.SUBRULE(this.parameter) },
       {
         ALT: (): CommandElement => {
           const tok = this.CONSUME(this.t.Splat);
@@ -203,6 +203,22 @@ export abstract class CommandRules extends ExpressionRules {
   };
 
   commandElement = this.rule('commandElement', (): CommandElement => this.OR(this.elementAlts));
+
+  /**
+   * `-ldflags="-s -w"`: a quote inside what would be a parameter name makes PowerShell read the
+   * whole thing as one argument (`-ldflags=-s -w`), not a parameter and a string.
+   */
+  private quotedParameter(): boolean {
+    const t = this.t;
+    if (this.LA(1).tokenType !== t.DashIdent) return false;
+    for (let k = 2; this.adjacentAt(k); k++) {
+      const next = this.LA(k);
+      if (this.isStringToken(next)) return true;
+      const tt = next.tokenType;
+      if (!tokenMatcher(next, t.ArgToken) || tt === t.Colon || tt === t.Dot || tt === t.DotDot || tt === t.LBracket || tt === t.Variable) return false;
+    }
+    return false;
+  }
 
   parameter = this.rule('parameter', (): CommandParameter => {
     const dash = this.CONSUME(this.t.DashIdent);

@@ -46,15 +46,17 @@ describe('effect queries', () => {
       'SHELL ["powershell", "-Command"]',
       'FROM base',
       'RUN Write-Host a',
-      'FROM golang:1.22-windowsservercore-ltsc2022',
+      'FROM mcr.microsoft.com/dotnet/framework/sdk:4.8-windowsservercore-ltsc2022',
       'RUN echo b',
       'RUN ["cmd", "/c", "echo c"]',
       'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022',
       'RUN echo d',
+      'FROM golang:1.22-windowsservercore-ltsc2022',
+      'RUN Write-Host e',
     );
     const runs = m.instructions.filter((i) => i.keyword === 'RUN');
-    expect(runs.map((r) => shellInstruction(r)?.range.start.line)).toEqual([2, undefined, undefined, undefined]);
-    expect(runs.map((r) => shellKnown(r))).toEqual([true, false, true, true]);
+    expect(runs.map((r) => shellInstruction(r)?.range.start.line)).toEqual([2, undefined, undefined, undefined, undefined]);
+    expect(runs.map((r) => shellKnown(r))).toEqual([true, false, true, true, true]);
   });
 
   it('lists PowerShell SHELLs with the RUNs that use them, and preferences set at the start of a RUN', () => {

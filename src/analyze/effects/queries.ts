@@ -137,8 +137,8 @@ export function shellInstruction(ins: Instruction): Instruction | undefined {
 
 /**
  * Base images whose config sets no SHELL, so a RUN without a SHELL instruction goes to cmd. Other
- * images may set one in their config (golang, python and openjdk Windows images set PowerShell),
- * and BuildKit inherits it: winfile cannot tell which shell their RUNs get.
+ * images may set one in their config, and BuildKit inherits it: unless the catalog records it (as
+ * for the golang, python and openjdk Windows images), winfile cannot tell which shell their RUNs get.
  */
 const CMD_IMAGES = new Set([
   'mcr.microsoft.com/windows/servercore', 'microsoft/windowsservercore', 'mcr.microsoft.com/windows/nanoserver', 'microsoft/nanoserver',
@@ -150,8 +150,8 @@ export function shellKnown(ins: Instruction): boolean {
   const run = runOf(ins);
   if (run.form === 'exec' || shellInstruction(ins)) return true;
   const stage = ins.stage;
-  const repository = stage ? rootStage(stage).catalog?.image.repository : undefined;
-  return repository !== undefined && CMD_IMAGES.has(repository);
+  const match = stage ? rootStage(stage).catalog : undefined;
+  return match !== undefined && (match.variant.shell !== undefined || CMD_IMAGES.has(match.image.repository));
 }
 
 /** Whether the RUN body reaches cmd or PowerShell (exec form may start any program directly). */

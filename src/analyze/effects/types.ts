@@ -203,4 +203,17 @@ export interface RunAnalysis {
   unsupportedShell?: string;
   /** What a PowerShell SHELL runs before the body (`$ErrorActionPreference = 'Stop'; ...`). */
   prefix?: string;
+  /** Double quotes of a shell-form PowerShell body that never reach PowerShell (see LostQuotes). */
+  lostQuotes?: LostQuotes;
+}
+
+/**
+ * Windows hands a shell-form RUN to powershell.exe as one command line, and the C runtime's split
+ * removes bare double quotes before PowerShell reads the script.
+ */
+export interface LostQuotes {
+  /** Quoted spans whose text PowerShell now reads differently (blanks, `;`, empty strings...). */
+  spans: { range: Range; written: string; seen: string; onlyBlanks: boolean }[];
+  /** File offsets of every removed quote, when none follows a backslash (so `\"` keeps each one). */
+  escapable?: number[];
 }

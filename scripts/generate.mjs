@@ -50,6 +50,7 @@ export function generate() {
   const versionsSchema = ajv.compile(schema('windows-versions.schema.json'));
   const craneSchema = ajv.compile(schema('crane.schema.json'));
   const conversionSchema = ajv.compile(schema('conversion.schema.json'));
+  const installSchema = ajv.compile(schema('install-locations.schema.json'));
 
   const rules = [];
   for (const name of readdirSync(rulesDir).filter((f) => /^WF\d{3}\.yaml$/.test(f)).sort()) {
@@ -71,6 +72,8 @@ export function generate() {
   check(craneSchema, crane, 'rules/catalog/crane.yaml');
   const conversion = loadYaml(join(rulesDir, 'catalog/conversion.yaml'));
   check(conversionSchema, conversion, 'rules/catalog/conversion.yaml');
+  const installLocations = loadYaml(join(rulesDir, 'catalog/install-locations.yaml'));
+  check(installSchema, installLocations, 'rules/catalog/install-locations.yaml');
   if (process.exitCode) return false;
 
   mkdirSync(outDir, { recursive: true });
@@ -78,6 +81,7 @@ export function generate() {
   writeIfChanged(join(outDir, 'catalog.json'), JSON.stringify({ ...images, windows: versions }, null, 1) + '\n');
   writeIfChanged(join(outDir, 'crane.json'), JSON.stringify(crane, null, 1) + '\n');
   writeIfChanged(join(outDir, 'conversion.json'), JSON.stringify(conversion, null, 1) + '\n');
+  writeIfChanged(join(outDir, 'install-locations.json'), JSON.stringify(installLocations, null, 1) + '\n');
 
   // The rule registry: one module per rule, found by file name, so adding a rule never means
   // editing a shared list.

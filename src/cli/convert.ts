@@ -97,6 +97,9 @@ export async function runConvert(cli: ConvertCliOptions, io: CliIO): Promise<num
     plan.decisions.push({ origin, subject: ins ? ins.line.text.trim().slice(0, 120) : d.ruleId, action: 'manual', detail: reason, workaround: d.workaround });
   }
 
+  // --deps: the steps only Windows can run move to Dockerfile.deps, and the plan builds on it.
+  if (cli.deps) (await import('../plan/deps.ts')).applyDeps(model, plan, { analyze: analyzeRun, catalog });
+
   const outputName = cli.output ? basename(cli.output) : DEFAULT_NAMES[cli.to];
   const ctx: EmitContext = { outputName, shell: cli.shell, format: cli.format, allowEditConfig: cli.allowEditConfig, engine: cli.engine };
   // The build context is the input's folder; companion files name it relative to themselves.
@@ -112,6 +115,10 @@ export async function runConvert(cli: ConvertCliOptions, io: CliIO): Promise<num
   if (craneVersion) ctx.craneVersion = craneVersion;
   if (cli.smokeTest !== undefined) ctx.smokeTest = cli.smokeTest;
   const emitted = (await emitterFor(cli.to))(plan, ctx);
+  if (plan.deps) {
+    const { emitDepsDockerfile, DEPS_FILE } = await import('../emit/deps.ts');
+    if (!emitted.extras.some((e) => e.name === DEPS_FILE)) emitted.extras.push({ name: DEPS_FILE, content: emitDepsDockerfile(plan, ctx) });
+  }
   for (const n of emitted.notes ?? []) plan.manual.push({ origin: { instruction: -1, keyword: '', range: model.instructions[0]?.range ?? model.source.range(0, 0) }, kind: 'unsupported-instruction', reason: n.reason, workaround: n.workaround });
 
   // Decide every destination before writing anything, so a refusal leaves no partial output.

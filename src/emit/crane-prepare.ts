@@ -20,7 +20,11 @@ export function prepareDockerfile(plan: BuildPlan, stage: string, script: string
   w.comment(`  docker buildx build -f ${PREPARE_FILE} --target ${stage} -o type=local,dest=rootfs .`);
   w.line();
   for (const a of plan.globalArgs) w.line(`ARG ${w.word(a.name)}${a.default !== undefined ? `=${w.quoted(a.default)}` : ''}`);
-  if (plan.globalArgs.length > 0) w.line();
+  // A stage named by the Windows version (the dependency image of --deps) needs that ARG too.
+  const wv = plan.windowsVersion;
+  const versionArg = wv !== undefined && plan.linux.some((s) => s.image.includes(`\${${wv.arg}}`));
+  if (wv && versionArg) w.line(`ARG ${wv.arg}=${w.word(wv.default)}`);
+  if (plan.globalArgs.length > 0 || versionArg) w.line();
   for (const s of plan.linux) {
     emitLinuxStage(w, s);
     w.line();

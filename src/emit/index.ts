@@ -1,4 +1,6 @@
+import { emitArgo } from './argo.ts';
 import { emitCrane } from './crane.ts';
+import { emitTekton } from './tekton.ts';
 import type { Emitter } from './types.ts';
 
 /** Emitters other than BuildKit, loaded on demand. */
@@ -10,6 +12,10 @@ export function emitterFor(to: string): Emitter {
   switch (to) {
     case 'crane':
       return emitCrane;
+    case 'argo':
+      return emitArgo;
+    case 'tekton':
+      return emitTekton;
     default:
       throw new Error(`no emitter for ${to} yet`);
   }

@@ -1,5 +1,6 @@
 import type { Effect } from '../analyze/effects/types.ts';
 import type { Range } from '../parse/source.ts';
+import type { DependencyImage } from './deps-types.ts';
 
 /** Where a plan element came from in the original Dockerfile. */
 export interface Origin {
@@ -124,4 +125,6 @@ export interface BuildPlan {
   decisions: Decision[];
   /** Indices of the original stages the converted build is made from. */
   stages: number[];
+  /** Set by `convert --deps` (src/plan/deps.ts): the steps moved to a native dependency image. */
+  deps?: DependencyImage;
 }

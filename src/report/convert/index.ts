@@ -43,6 +43,7 @@ function json(plan: BuildPlan, meta: ReportMeta): string {
           workaround: d.workaround ?? null,
         })),
         manual: plan.manual.map((m) => ({ line: m.origin.range.start.line, kind: m.kind, reason: m.reason, workaround: m.workaround })),
+        ...(plan.deps ? { dependencyImage: { use: plan.deps.use, image: plan.deps.image, ref: plan.deps.ref, movedRuns: plan.deps.movedRuns, movedStages: plan.deps.movedStages, copies: plan.deps.copies, reasons: plan.deps.reasons, summary: plan.deps.summary } } : {}),
       },
       null,
       2,
@@ -65,6 +66,7 @@ function markdown(plan: BuildPlan, meta: ReportMeta): string {
     '',
   ];
   if (meta.outputs.length > 0) lines.push(`Written: ${meta.outputs.map((o) => `\`${o}\``).join(', ')}`, '');
+  if (plan.deps) lines.push('## Dependency image', '', ...plan.deps.summary.map((s) => `- ${s}`), '');
   lines.push('## Every instruction and step', '', '| where | instruction or step | result | stage | detail |', '|---|---|---|---|---|');
   for (const d of plan.decisions) lines.push(`| ${where(d)} | \`${mdCell(d.subject)}\` | ${d.action} | ${d.stage ?? ''} | ${mdCell(d.detail)} |`);
   if (plan.manual.length > 0) {
@@ -79,6 +81,7 @@ function text(plan: BuildPlan, meta: ReportMeta): string {
   const lines: string[] = [];
   for (const m of plan.manual) lines.push(`${plan.source}:${m.origin.range.start.line}: manual (${m.kind}): ${m.reason}`, `    workaround: ${m.workaround}`);
   const head = plan.manual.length === 0 ? 'converted completely' : `converted with ${plan.manual.length} item(s) of manual work`;
+  if (plan.deps) lines.push(`${plan.source}: ${plan.deps.summary[0] ?? ''}`);
   lines.push(`${plan.source} -> ${meta.to}: ${head} (${ACTIONS.map((a) => `${c[a]} ${a}`).join(', ')})${meta.outputs.length > 0 ? `; wrote ${meta.outputs.join(', ')}` : ''}`);
   return lines.join('\n') + '\n';
 }

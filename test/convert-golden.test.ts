@@ -116,6 +116,16 @@ describe('convert safety', () => {
     expect(readFileSync(join(dir, 'docker-bake.json'), 'utf8')).toBe('{}\n');
   });
 
+  it('creates the folder of -o, and reports one line (exit 2) when it cannot write there', async () => {
+    const { dir, file } = input();
+    const made = await convert([file, '-o', join(dir, 'ci', 'Dockerfile.cross')]);
+    expect(made.code).toBe(0);
+    expect(readdirSync(join(dir, 'ci'))).toEqual(['Dockerfile.cross']);
+    const blocked = await convert([file, '-o', join(dir, 'Dockerfile', 'out')]);
+    expect([blocked.code, blocked.stdout]).toEqual([2, '']);
+    expect(blocked.stderr).toBe(`winfile: cannot write ${join(dir, 'Dockerfile', 'out')}: a parent is not a directory\n`);
+  });
+
   it('replaces an existing -o with --force, atomically (no temporary file left)', async () => {
     const { dir, file } = input();
     const out = join(dir, 'Dockerfile.cross');

@@ -1,4 +1,4 @@
-import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
 /** What a command may touch; tests pass fakes, the binary passes the process's streams. */
@@ -24,8 +24,12 @@ export function processIO(): CliIO {
   };
 }
 
-/** Writes through a temporary file in the same directory and renames it into place. */
+/**
+ * Writes through a temporary file in the same directory and renames it into place, creating the
+ * directory first (`-o ci/workflow.yaml` in a fresh repository).
+ */
 export function writeFileAtomic(path: string, text: string, executable = false): void {
+  mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, text);
@@ -35,4 +39,11 @@ export function writeFileAtomic(path: string, text: string, executable = false):
     rmSync(tmp, { force: true });
     throw err;
   }
+}
+
+/** One line for a failed write: `cannot write out/x.yaml: permission denied`. */
+export function writeError(path: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why: Record<string, string> = { EACCES: 'permission denied', EPERM: 'permission denied', ENOTDIR: 'a parent is not a directory', EROFS: 'read-only file system', ENOSPC: 'no space left on the device', EISDIR: 'it is a directory', EEXIST: 'a parent is not a directory' };
+  return `cannot write ${path}: ${(code && why[code]) ?? (err instanceof Error ? err.message : String(err))}`;
 }

@@ -16,7 +16,7 @@ import craneTable from '../generated/crane.json' with { type: 'json' };
 import { VERSION } from '../version.ts';
 import { EXIT } from './exit-codes.ts';
 import type { CliIO } from './io.ts';
-import { writeFileAtomic } from './io.ts';
+import { writeError, writeFileAtomic } from './io.ts';
 import { effective, type LintCliOptions } from './lint-options.ts';
 
 interface Settings {
@@ -140,7 +140,14 @@ export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
     const out = cli.outputs[i];
     const text = await render(formats[i] ?? 'tty', run, { color: out === undefined && colorOk, columns: Math.max(40, io.stdout.columns || 100) });
     if (out === undefined) io.stdout.write(text);
-    else writeFileAtomic(out, text);
+    else {
+      try {
+        writeFileAtomic(out, text);
+      } catch (err) {
+        io.stderr.write(`winfile: ${writeError(out, err)}\n`);
+        return EXIT.usage;
+      }
+    }
   }
   return exitCodeFor(files, threshold, cli.noFail);
 }

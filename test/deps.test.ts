@@ -219,6 +219,34 @@ describe('copy or base: what the converted build does with the dependency image'
     expectNoSilentGaps(p);
   });
 
+  it('only unknown packages: the report and Dockerfile.deps say that nothing is copied yet', () => {
+    const text = `FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command", "$ErrorActionPreference = 'Stop';"]
+RUN pip install someunknownpkg==1.0
+`;
+    const p = plan('Dockerfile', text);
+    expect(p.deps?.use).toBe('copy');
+    expect(p.deps?.copies).toEqual([]);
+    expect(p.deps?.summary[1]).toBe('The converted build keeps mcr.microsoft.com/windows/servercore:${WINDOWS_VERSION} but copies nothing from it yet: winfile knows no install location of what the moved steps install (see the manual items).');
+    expect(depsFile(p)).toContain('# Dockerfile.cross copies nothing from it yet: the install locations of what it installs are unknown (see the report).');
+  });
+
+  it('names unnamed stages of Dockerfile.deps without clashing with a stage called stage-N', () => {
+    const text = `FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS stage-1
+RUN echo first
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+SHELL ["powershell", "-Command", "$ErrorActionPreference = 'Stop';"]
+RUN Start-Process msiexec.exe -ArgumentList '/i', 'C:\\tools\\a.msi', '/qn' -Wait
+FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
+COPY --from=1 ["C:/Program Files/A", "C:/Program Files/A"]
+COPY --from=stage-1 C:/x C:/x
+`;
+    const p = plan('Dockerfile', text);
+    const names = [...depsFile(p).matchAll(/ AS (\S+)/g)].map((m) => m[1]);
+    expect(new Set(names).size).toBe(names.length);
+    expect(p.deps?.movedStages).toEqual(['stage-1-2']);
+  });
+
   it('a package that registers itself with Windows (Visual Studio Build Tools) makes it the base', () => {
     const p = plan('Dockerfile', COPY_MODE.replace('choco install -y jq', 'choco install -y visualstudio2022buildtools'));
     expect(p.deps?.use).toBe('base');

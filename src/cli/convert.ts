@@ -5,6 +5,7 @@ import type { Emitted, EmitContext } from '../emit/types.ts';
 import { buildModel } from '../model/build.ts';
 import { Catalog } from '../model/catalog.ts';
 import { buildPlan, PlanError } from '../plan/build-plan.ts';
+import { subjectOf } from '../plan/decisions.ts';
 import type { BuildPlan } from '../plan/types.ts';
 import { decode } from '../read/decode.ts';
 import { fsErrorMessage } from '../read/discover.ts';
@@ -94,7 +95,7 @@ export async function runConvert(cli: ConvertCliOptions, io: CliIO): Promise<num
     const origin = { instruction: ins?.index ?? -1, keyword: ins?.keyword ?? '', range: d.range };
     const reason = `${d.ruleId} ${d.message}`;
     plan.manual.push({ origin, kind: 'lint', reason, workaround: d.workaround });
-    plan.decisions.push({ origin, subject: ins ? ins.line.text.trim().slice(0, 120) : d.ruleId, action: 'manual', detail: reason, workaround: d.workaround });
+    plan.decisions.push({ origin, subject: ins ? subjectOf(ins) : d.ruleId, action: 'manual', detail: reason, workaround: d.workaround });
   }
 
   // --deps: the steps only Windows can run move to Dockerfile.deps, and the plan builds on it.

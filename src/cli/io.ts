@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+import { fsErrorMessage } from '../util/fs-error.ts';
 
 /** What a command may touch; tests pass fakes, the binary passes the process's streams. */
 export interface CliIO {
@@ -43,7 +44,5 @@ export function writeFileAtomic(path: string, text: string, executable = false):
 
 /** One line for a failed write: `cannot write out/x.yaml: permission denied`. */
 export function writeError(path: string, err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  const why: Record<string, string> = { EACCES: 'permission denied', EPERM: 'permission denied', ENOTDIR: 'a parent is not a directory', EROFS: 'read-only file system', ENOSPC: 'no space left on the device', EISDIR: 'it is a directory', EEXIST: 'a parent is not a directory' };
-  return `cannot write ${path}: ${(code && why[code]) ?? (err instanceof Error ? err.message : String(err))}`;
+  return `cannot write ${path}: ${fsErrorMessage(err)}`;
 }

@@ -46,7 +46,9 @@ export function emitDepsDockerfile(plan: BuildPlan, ctx: Pick<EmitContext, 'outp
   w.comment(
     deps.use === 'base'
       ? `${ctx.outputName} starts FROM it (${deps.ref}; set ${deps.arg} to the repository).`
-      : `${ctx.outputName} copies ${deps.copies.join(', ')} from it (${deps.ref}; set ${deps.arg} to the repository).`,
+      : deps.copies.length > 0
+        ? `${ctx.outputName} copies ${deps.copies.join(', ')} from it (${deps.ref}; set ${deps.arg} to the repository).`
+        : `${ctx.outputName} copies nothing from it yet: the install locations of what it installs are unknown (see the report).`,
   );
   w.comment('Rebuild it when these steps or the files they read change, for each new Windows version, and');
   w.comment("monthly after Microsoft's base image update (Patch Tuesday), so the fixes reach the images built on it.");

@@ -11,6 +11,8 @@ import { ROOTFS } from './paths.ts';
 import { outputsOf, translateRun, type ContextCopy, type PrepareState } from './run-effects.ts';
 import { configStep, type ConvertedStage } from './target-steps.ts';
 import type { BuildPlan, Decision, FileSource, LinuxStage, LinuxStep, TargetStep } from './types.ts';
+import { writtenText } from '../model/written-text.ts';
+import { uniqueName } from '../util/unique-name.ts';
 
 export interface PlanOptions {
   analyze(model: DockerfileModel, run: Instruction): RunAnalysis;
@@ -60,19 +62,8 @@ function neededStages(model: DockerfileModel, final: Stage): Set<Stage> {
   return needed;
 }
 
-function sourceText(model: DockerfileModel, ins: Instruction): string {
-  return model.source.text.slice(ins.range.start.offset, ins.range.end.offset);
-}
-
 function newState(): PrepareState {
   return { workdir: '/', steps: [], produced: new Map(), needs: new Set() };
-}
-
-function uniqueName(base: string, taken: Set<string>): string {
-  let name = base;
-  for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
-  taken.add(name);
-  return name;
 }
 
 /**
@@ -133,7 +124,7 @@ export function buildPlan(model: DockerfileModel, options: PlanOptions): BuildPl
     plan.decisions.push(decision(originOf(ins), subjectOf(ins), 'kept', 'global ARG, kept for the stages that use it'));
   }
 
-  const taken = new Set(model.stages.map((s) => s.name).filter((n): n is string => n !== undefined));
+  const taken = new Set(model.stages.flatMap((s) => (s.name ? [s.name.toLowerCase()] : [])));
   const converted = new Map<Stage, Converted>();
   const needed = neededStages(model, final);
   for (const stage of model.stages) {
@@ -261,7 +252,7 @@ function convertStage(
   const name = stage.name ?? uniqueName(`stage-${stage.index}`, taken);
   const decisions = plan.decisions;
   if (stage.os === 'linux') {
-    const linux: LinuxStage = { name, image: stage.imageText, role: 'original', steps: [], verbatim: stage.instructions.slice(1).map((i) => sourceText(model, i)) };
+    const linux: LinuxStage = { name, image: stage.imageText, role: 'original', steps: [], verbatim: stage.instructions.slice(1).map((i) => writtenText(model, i)) };
     linux.platform = stage.platform?.raw ?? '$BUILDPLATFORM';
     plan.linux.push(linux);
     for (const ins of stage.instructions) {

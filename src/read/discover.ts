@@ -1,5 +1,6 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
+import { fsErrorMessage } from '../util/fs-error.ts';
 
 export type Input = { kind: 'file'; path: string } | { kind: 'stdin'; path: string } | { kind: 'error'; path: string; message: string };
 
@@ -8,14 +9,6 @@ const SKIP_DIRS = new Set(['.git', 'node_modules']);
 /** Names winfile treats as Dockerfiles when walking a directory. */
 export function isDockerfileName(name: string): boolean {
   return /^(?:dockerfile|containerfile)(?:\..+)?$/i.test(name) || /\.(?:dockerfile|containerfile)$/i.test(name);
-}
-
-function errorMessage(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOTDIR') return 'not a directory';
-  return (err as Error).message;
 }
 
 function walk(dir: string, out: string[]): void {
@@ -48,7 +41,7 @@ export function discover(paths: string[]): Input[] {
     try {
       st = statSync(p);
     } catch (err) {
-      inputs.push({ kind: 'error', path: p, message: errorMessage(err) });
+      inputs.push({ kind: 'error', path: p, message: fsErrorMessage(err) });
       continue;
     }
     if (st.isDirectory()) {
@@ -65,4 +58,4 @@ export function discover(paths: string[]): Input[] {
   return inputs;
 }
 
-export { errorMessage as fsErrorMessage };
+export { fsErrorMessage };

@@ -6,6 +6,7 @@ import { copyModeSteps } from './copy-mode.ts';
 import type { Selection } from './select.ts';
 import { copiedStages, stageFileCopies, takeFromDepsImage, type StageFiles } from './stage-files.ts';
 import type { Usage } from './usage.ts';
+import { uniqueName } from '../../util/unique-name.ts';
 
 /** How the converted build names the dependency image. */
 export interface DepsImageNames {
@@ -22,19 +23,12 @@ export interface DepsImageNames {
   stage: string;
 }
 
-function uniqueName(base: string, taken: Set<string>): string {
-  let name = base;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}-${i}`;
-  taken.add(name.toLowerCase());
-  return name;
-}
-
 /** Call before the plan changes: the names avoid the plan's ARGs and stages as they were. */
 export function nameDepsImage(ctx: DepsContext): DepsImageNames {
   const { model, plan } = ctx;
   const wv = plan.windowsVersion;
   const arg = uniqueName(DEPS_ARG, new Set(plan.globalArgs.map((a) => a.name.toLowerCase())));
-  const taken = new Set([...plan.linux.map((l) => l.name.toLowerCase()), ...model.stages.flatMap((s) => (s.name ? [s.name] : []))]);
+  const taken = new Set([...plan.linux.map((l) => l.name.toLowerCase()), ...model.stages.flatMap((s) => (s.name ? [s.name.toLowerCase()] : []))]);
   return {
     base: plan.target.image,
     globalArgs: plan.globalArgs.map((a) => ({ ...a })),

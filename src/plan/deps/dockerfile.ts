@@ -7,19 +7,17 @@ import type { DepsContext } from './context.ts';
 import { windowsForm } from './paths.ts';
 import type { Included } from './select.ts';
 import type { StageFiles } from './stage-files.ts';
+import { writtenText } from '../../model/written-text.ts';
+import { uniqueName } from '../../util/unique-name.ts';
 
 /** Stage names in Dockerfile.deps, by stage index: unnamed stages get one, for `--from=<index>` to name. */
 export type StageNames = Map<number, string>;
 
 export function stageNames(model: DockerfileModel): StageNames {
   const names: StageNames = new Map();
-  for (const s of model.stages) names.set(s.index, s.name ?? `stage-${s.index}`);
+  const taken = new Set(model.stages.flatMap((s) => (s.name ? [s.name.toLowerCase()] : [])));
+  for (const s of model.stages) names.set(s.index, s.name ?? uniqueName(`stage-${s.index}`, taken));
   return names;
-}
-
-/** The instruction as written in the original file. */
-export function writtenText(model: DockerfileModel, ins: Instruction): string {
-  return model.source.text.slice(ins.range.start.offset, ins.range.end.offset);
 }
 
 /** The instruction as written, with `--from=<index>` naming the stage instead. */

@@ -1,6 +1,6 @@
 import type { Effect } from '../../analyze/effects/types.ts';
 import type { Instruction } from '../../model/types.ts';
-import { decision } from '../decisions.ts';
+import { decision, subjectOf } from '../decisions.ts';
 import { DEPS_FILE } from '../deps-types.ts';
 import type { ManualItem, Origin } from '../types.ts';
 import type { DepsContext } from './context.ts';
@@ -23,7 +23,8 @@ export function addManualItems(ctx: DepsContext): void {
   const { model, plan } = ctx;
   plan.manual.push(...ctx.newManual);
   for (const m of ctx.newManual) {
-    const subject = model.instructions[m.origin.instruction]?.line.text.trim().slice(0, 120) ?? m.origin.keyword;
+    const ins = model.instructions[m.origin.instruction];
+    const subject = ins ? subjectOf(ins) : m.origin.keyword;
     plan.decisions.push(decision(m.origin, subject, 'manual', m.reason, { workaround: m.workaround }));
   }
 }

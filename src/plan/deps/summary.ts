@@ -15,7 +15,9 @@ export function depsSummary(plan: BuildPlan, sel: Selection, usage: Usage, names
     `${DEPS_FILE} holds what only Windows can run (${what.join(', ')}); build it natively on a Windows host, or a Windows node of the pipeline, whose Windows version matches (process isolation), and push it before the converted build runs.`,
     usage.use === 'base'
       ? `The converted build starts FROM it (\`${ref}\`) because ${reasons.slice(0, 3).join('; ')}${reasons.length > 3 ? `; and ${reasons.length - 3} more` : ''}.`
-      : `The converted build keeps ${names.base} and copies ${build.copies.length > 0 ? build.copies.join(', ') : 'nothing'} from it (\`COPY --from=${ref}\` through the stage ${names.stage}).`,
+      : build.copies.length > 0
+        ? `The converted build keeps ${names.base} and copies ${build.copies.join(', ')} from it (\`COPY --from=${ref}\` through the stage ${names.stage}).`
+        : `The converted build keeps ${names.base} but copies nothing from it yet: winfile knows no install location of what the moved steps install (see the manual items).`,
     wv
       ? `Tag it once per Windows version with the value of ${wv.arg} (the base image's tag for that version): ${image}:${wv.default} for the default; the converted build reads \`${ref}\` (set ${arg} to your repository).`
       : `The base image has no per-version tags winfile knows, so the dependency image has one tag: ${image} (set ${arg}).`,

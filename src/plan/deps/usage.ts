@@ -4,7 +4,7 @@ import { DEPS_FILE } from '../deps-types.ts';
 import type { ManualItem } from '../types.ts';
 import type { ChainStep } from './chain.ts';
 import { needsDeps, type DepsContext } from './context.ts';
-import { writtenText } from './dockerfile.ts';
+import { writtenText } from '../../model/written-text.ts';
 import { windowsOnly } from './manual.ts';
 
 /** A package a moved RUN installs whose files winfile cannot locate. */

@@ -3,7 +3,8 @@
 // Starts the CLI bundles through V8's code cache: they hold the shell grammars and effect
 // classifiers, and compiling them is a noticeable part of a short run such as a pre-commit hook.
 // Each bundle's cache sits in the temporary directory, keyed by the bundle and the V8 version; a
-// missing or stale cache only means compiling as usual. WINFILE_NO_COMPILE_CACHE=1 turns it off.
+// missing or stale cache only means compiling as usual. The same directory keeps analyses of RUN
+// scripts (src/cli/analysis-cache.ts), keyed by this build. WINFILE_NO_CACHE=1 turns both off.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -12,7 +13,7 @@ const Module = require('node:module');
 const { pathToFileURL } = require('node:url');
 
 const dist = path.join(__dirname, '..', 'dist');
-const useCache = !process.env.WINFILE_NO_COMPILE_CACHE;
+const useCache = !process.env.WINFILE_NO_CACHE && !process.env.WINFILE_NO_COMPILE_CACHE;
 const cacheDir = path.join(os.tmpdir(), `winfile-cache-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`);
 const loaded = new Map();
 const toCache = [];
@@ -38,6 +39,18 @@ function load(name) {
   script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, dist);
   loaded.set(name, mod.exports);
   return mod.exports;
+}
+
+if (useCache) {
+  try {
+    const build = ['cli.cjs', 'analyze.cjs'].map((n) => {
+      const st = fs.statSync(path.join(dist, n));
+      return `${st.size}-${Math.floor(st.mtimeMs)}`;
+    });
+    globalThis[Symbol.for('winfile.cache')] = { dir: cacheDir, build: build.join('-') };
+  } catch {
+    // Without the bundles' identity, analyses are not cached.
+  }
 }
 
 // Bundles load one another through these; import() is only for the ES module colour reporter.

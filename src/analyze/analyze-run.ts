@@ -2,6 +2,7 @@ import { parseCmd } from '../../grammar/cmd/index.ts';
 import { parsePowerShell } from '../../grammar/powershell/index.ts';
 import conversion from '../generated/conversion.json' with { type: 'json' };
 import type { DockerfileModel, Instruction } from '../model/types.ts';
+import { userAt } from '../model/users.ts';
 import { rootStage } from '../model/versions.ts';
 import { cmdEffects } from './effects/cmd.ts';
 import type { EffectContext } from './effects/context.ts';
@@ -13,17 +14,6 @@ import { invocationOf, lostQuotes } from './invocation.ts';
 const MAX_NESTING = 8;
 
 const cache = new WeakMap<Instruction, RunAnalysis>();
-
-/** The account a RUN's process runs as: the last USER before it, else the base image's default. */
-function userAt(run: Instruction): string {
-  const stage = run.stage;
-  let user = stage?.baseUser ?? 'ContainerAdministrator';
-  for (const ins of stage?.instructions ?? []) {
-    if (ins === run) break;
-    if (ins.keyword === 'USER' && ins.args[0]) user = ins.args[0].value;
-  }
-  return user;
-}
 
 /**
  * ENV and ARG values first, then the variables every Windows process has (ProgramFiles, TEMP...),
@@ -140,6 +130,6 @@ function lostQuotesOf(model: DockerfileModel, run: Instruction): LostQuotes | un
   if (spans.length === 0) return undefined;
   const out: LostQuotes = { spans };
   // A backslash before any quote, or a `""`, changes meaning once quotes are escaped: no mechanical fix then.
-  if (!body.text.includes('\\"') && !lost.doubled) out.escapable = lost.removed.map(at);
+  if (!body.text.includes('\\"') && !lost.doubled) out.escapable = lost.removed.map((i) => model.source.range(at(i), at(i) + 1));
   return out;
 }

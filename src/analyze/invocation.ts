@@ -119,21 +119,29 @@ export function lostQuotes(run: Instruction): { body: MappedText; removed: numbe
   const body = run.form === 'heredoc' ? run.heredocs[0]?.body : run.rest;
   if (!body || !body.text.includes('"')) return undefined;
   const text = body.text;
-  const args = splitArguments({ text, offsets: Array.from({ length: text.length + 1 }, (_, i) => i) });
-  const kept = new Set(args.flatMap((a) => a.offsets.slice(0, a.value.length)));
+  const args = splitArguments({ text, offsets: identity(text.length + 1) });
+  const kept = new Uint8Array(text.length + 1);
+  for (const a of args) for (let j = 0; j < a.value.length; j++) kept[a.offsets[j] as number] = 1;
   const removed: number[] = [];
   const spans: { open: number; close: number; arg: CmdArgument }[] = [];
   let doubled = false;
   for (const arg of args) {
     const toggles: number[] = [];
     for (let i = arg.start; i < arg.end; i++) {
-      if (text[i] !== '"' || kept.has(i)) continue;
+      if (text[i] !== '"' || kept[i]) continue;
       removed.push(i);
       // `""` inside quotes: the first is dropped and the second kept, quoting goes on.
-      if (text[i + 1] === '"' && kept.has(i + 1)) doubled = true;
+      if (text[i + 1] === '"' && kept[i + 1]) doubled = true;
       else toggles.push(i);
     }
     for (let k = 0; k < toggles.length; k += 2) spans.push({ open: toggles[k] as number, close: toggles[k + 1] ?? arg.end, arg });
   }
   return { body, removed, spans, doubled };
+}
+
+// Offsets into the body itself, shared between calls (splitArguments only reads them).
+const IDENTITY: number[] = [];
+function identity(length: number): number[] {
+  for (let i = IDENTITY.length; i < length; i++) IDENTITY.push(i);
+  return IDENTITY;
 }

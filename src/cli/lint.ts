@@ -18,6 +18,9 @@ import { EXIT } from './exit-codes.ts';
 import type { CliIO } from './io.ts';
 import { writeError, writeFileAtomic } from './io.ts';
 import { effective, type LintCliOptions } from './lint-options.ts';
+import { AnalysisCache } from './analysis-cache.ts';
+import type { RunAnalysis } from '../analyze/effects/types.ts';
+import type { DockerfileModel, Instruction } from '../model/types.ts';
 
 interface Settings {
   config: Config;
@@ -70,6 +73,7 @@ export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
   let target = cli.target ?? 'buildkit';
   let first = true;
   let analyze: LintOptions['analyze'];
+  const analysisCache = new AnalysisCache();
   for (const input of discover(cli.paths)) {
     const path = input.kind === 'stdin' ? cli.stdinFilename : input.path;
     let settings: Settings;
@@ -97,8 +101,24 @@ export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
     const model = buildModel(path, read.text, { buildArgs: eff.buildArgs, catalog: settings.catalog });
     const craneVersion = parseVersion(eff.craneVersion ?? craneTable.latest);
     if (!craneVersion) throw new Error(`bad crane version ${eff.craneVersion}`);
-    // The shell grammars load only for files that have something for them to read.
-    if (!analyze && windowsRuns(model).length > 0) analyze = (await import('../analyze/analyze-run.ts')).analyzeRun;
+    // The shell grammars load only for files with a script they have not read before.
+    const runs = windowsRuns(model);
+    const known = new Map<Instruction, RunAnalysis>();
+    for (const run of runs) {
+      const hit = analysisCache.get(model, run);
+      if (hit) known.set(run, hit);
+    }
+    if (!analyze && known.size < runs.length) analyze = (await import('../analyze/analyze-run.ts')).analyzeRun;
+    const analyzer = analyze;
+    const cachedAnalysis = (m: DockerfileModel, run: Instruction): RunAnalysis => {
+      let a = known.get(run);
+      if (!a && analyzer) {
+        a = analyzer(m, run);
+        analysisCache.put(m, run, a);
+        known.set(run, a);
+      }
+      return a as RunAnalysis;
+    };
     const diagnostics = lintModel(model, {
       target: eff.target,
       craneVersion,
@@ -108,7 +128,7 @@ export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
       ignore: eff.ignore,
       inlineIgnores: eff.inlineIgnores,
       requireReason: eff.requireReason,
-      ...(analyze ? { analyze } : {}),
+      ...(runs.length > 0 ? { analyze: cachedAnalysis } : {}),
     });
     // Reports need the source lines for code frames; holding the whole model of every file until
     // the end would keep hundreds of megabytes alive on big trees.

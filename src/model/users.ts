@@ -104,3 +104,14 @@ export function usersCreatedBefore(stage: Stage, before: Instruction): Map<strin
   }
   return out;
 }
+
+/** The account a RUN's process runs as: the last USER before it, else the base image's default. */
+export function userAt(run: Instruction): string {
+  const stage = run.stage;
+  let user = stage?.baseUser ?? 'ContainerAdministrator';
+  for (const ins of stage?.instructions ?? []) {
+    if (ins === run) break;
+    if (ins.keyword === 'USER' && ins.args[0]) user = ins.args[0].value;
+  }
+  return user;
+}

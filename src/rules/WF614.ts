@@ -21,8 +21,7 @@ export const rule: Rule = {
       // `\"` is a literal quote for the command-line split, so PowerShell gets the body as written.
       let fix: TextFix | undefined;
       if (lost.escapable) {
-        const source = ctx.model.source;
-        fix = { description: 'Escape the double quotes as \\" so that PowerShell receives them', edits: lost.escapable.map((o) => ({ range: source.range(o, o + 1), text: '\\"' })) };
+        fix = { description: 'Escape the double quotes as \\" so that PowerShell receives them', edits: lost.escapable.map((range) => ({ range, text: '\\"' })) };
       }
       ctx.report({ range: first.range, instruction: run, data: { written: `\`${clip(first.written)}\``, seen: `\`${clip(first.seen)}\``, more }, ...(fix ? { fix } : {}) });
     }

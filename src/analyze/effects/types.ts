@@ -214,6 +214,6 @@ export interface RunAnalysis {
 export interface LostQuotes {
   /** Quoted spans whose text PowerShell now reads differently (blanks, `;`, empty strings...). */
   spans: { range: Range; written: string; seen: string; onlyBlanks: boolean }[];
-  /** File offsets of every removed quote, when none follows a backslash (so `\"` keeps each one). */
-  escapable?: number[];
+  /** Every removed quote, when no quote in the body follows a backslash (so `\"` keeps each one). */
+  escapable?: Range[];
 }

@@ -1,7 +1,7 @@
 // Benchmarks (not tests): start-up of one lint against bare `node -e 0` in the same run, and the
 // whole corpus in one invocation with peak memory. Run: npm run bench [-- --runs 30].
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +13,10 @@ const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 30;
 const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-// A private temporary directory holds the compile and analysis caches, so runs start from a
-// known state: `fresh` runs delete the analysis cache first (a file whose scripts winfile has not
-// read before), `repeat` runs keep it (the same file linted again, as a pre-commit hook does).
+// A private temporary directory holds the caches, so runs start from a known state: `fresh` runs
+// delete the analysis and result caches first (a file winfile has not read before); `edited` runs
+// lint a copy changed outside its RUNs (a pre-commit hook on an edited file); others lint the same
+// unchanged file again.
 const cacheRoot = mkdtempSync(join(tmpdir(), 'winfile-bench-'));
 process.env.TMPDIR = cacheRoot;
 process.on('exit', () => rmSync(cacheRoot, { recursive: true, force: true }));
@@ -49,22 +50,32 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // warm-up runs fill the compile cache, as any earlier run on a machine would.
 const noRun = join(root, 'samples/backtick-escaped/Dockerfile');
 const psRun = join(root, 'samples/powershell-tool/Dockerfile');
+const edits = join(cacheRoot, 'edited');
+mkdirSync(edits);
+let editCount = 0;
+/** A copy of `file` with a new comment at the end: its RUNs are unchanged, the file is not. */
+function edited(file) {
+  const copy = join(edits, `${editCount}.Dockerfile`);
+  writeFileSync(copy, `${readFileSync(file, 'utf8')}\n# edit ${editCount++}\n`);
+  return copy;
+}
 const cases = [
-  ['no Windows RUN', noRun, false],
-  ['PowerShell RUNs, scripts not read before', psRun, true],
-  ['PowerShell RUNs, scripts read before', psRun, false],
+  ['no Windows RUN', () => noRun, 'same'],
+  ['PowerShell RUNs, file not read before', () => psRun, 'fresh'],
+  ['PowerShell RUNs, file edited outside its RUNs', () => edited(psRun), 'edited'],
+  ['PowerShell RUNs, file unchanged since the last run', () => psRun, 'same'],
 ];
 const bare = [];
 const lint = cases.map(() => []);
 for (let i = 0; i < 3; i++) {
   timed(['-e', '0']);
-  for (const [, file] of cases) timed([bin, 'lint', '--no-fail', file]);
+  for (const [, file] of cases) timed([bin, 'lint', '--no-fail', file()]);
 }
 for (let i = 0; i < runs; i++) {
   bare.push(timed(['-e', '0']));
-  cases.forEach(([, file, fresh], k) => {
-    if (fresh) forgetAnalyses();
-    lint[k].push(timed([bin, 'lint', '--no-fail', file]));
+  cases.forEach(([, file, kind], k) => {
+    if (kind === 'fresh') forgetAnalyses();
+    lint[k].push(timed([bin, 'lint', '--no-fail', file()]));
   });
 }
 const b = median(bare);
@@ -83,15 +94,20 @@ function corpusFiles(dir) {
 
 if (existsSync(corpus)) {
   const files = corpusFiles(corpus);
-  for (const fresh of [true, false]) {
+  const kinds = [
+    ['nothing read before', 'fresh'],
+    ['every file edited outside its RUNs', 'edited'],
+    ['files unchanged since the last run', 'same'],
+  ];
+  for (const [what, kind] of kinds) {
     const results = [];
     for (let i = 0; i < 5; i++) {
-      if (fresh) forgetAnalyses();
-      results.push(once([bin, 'lint', '--no-fail', '-f', 'json', ...files]));
+      if (kind === 'fresh') forgetAnalyses();
+      const inputs = kind === 'edited' ? files.map(edited) : files;
+      results.push(once([bin, 'lint', '--no-fail', '-f', 'json', ...inputs]));
     }
     const ms = median(results.map((r) => r.ms));
     const rss = Math.max(...results.map((r) => r.rssMB));
-    const what = fresh ? 'scripts not read before' : 'scripts read before';
     console.log(`corpus: ${files.length} files of ${corpus} in one invocation, ${what}: ${ms.toFixed(0)} ms (target <= 600), peak RSS ${rss.toFixed(0)} MB (target <= 120), median of 5`);
   }
 } else {

@@ -6,6 +6,7 @@ import { analyzeRun } from '../analyze/analyze-run.ts';
 import { buildModel } from '../model/build.ts';
 import { windowsRuns } from '../model/queries.ts';
 import { AnalysisCache } from './analysis-cache.ts';
+import { CacheStore } from './cache-store.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'windows');
@@ -21,7 +22,7 @@ function dockerfiles(): string[] {
 
 describe('the analysis cache', () => {
   it('gives back, for a RUN that moved down the file, exactly what analysing it there gives', () => {
-    const cache = new AnalysisCache({ dir, build: 'moved' });
+    const cache = new AnalysisCache(new CacheStore({ dir, build: 'moved' }));
     let checked = 0;
     for (const file of dockerfiles()) {
       const text = readFileSync(file, 'utf8');
@@ -43,7 +44,7 @@ describe('the analysis cache', () => {
   });
 
   it('misses when anything the analysis reads differs: shell, environment, escape character', () => {
-    const cache = new AnalysisCache({ dir, build: 'inputs' });
+    const cache = new AnalysisCache(new CacheStore({ dir, build: 'inputs' }));
     const text = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV A=1\nRUN echo %A%\n';
     const model = buildModel('Dockerfile', text);
     const [run] = windowsRuns(model);
@@ -57,17 +58,17 @@ describe('the analysis cache', () => {
     }
   });
 
-  it('treats a damaged entry as a miss, and keeps only the current build', () => {
-    const old = new AnalysisCache({ dir, build: 'old' });
+  it('treats a damaged entry as a miss', () => {
+    const location = { dir, build: 'damaged' };
     const text = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo hi\n';
     const model = buildModel('Dockerfile', text);
     const run = windowsRuns(model)[0]!;
-    old.put(model, run, analyzeRun(model, run));
-    for (const f of readdirSync(join(dir, 'analysis-old'))) writeFileSync(join(dir, 'analysis-old', f), '{"scripts": [');
-    expect(old.get(model, run)).toBeUndefined();
-    const current = new AnalysisCache({ dir, build: 'new' });
-    current.put(model, run, analyzeRun(model, run));
-    expect(readdirSync(dir).filter((n) => n.startsWith('analysis-'))).toEqual(['analysis-new']);
-    expect(new AnalysisCache(undefined).enabled).toBe(false);
+    const store = new CacheStore(location);
+    new AnalysisCache(store).put(model, run, analyzeRun(model, run));
+    store.flush();
+    expect(new AnalysisCache(new CacheStore(location)).get(model, run)).toEqual(analyzeRun(model, run));
+    const folder = join(dir, 'analysis-damaged');
+    for (const f of readdirSync(folder)) writeFileSync(join(folder, f), readFileSync(join(folder, f), 'utf8').slice(0, -5));
+    expect(new AnalysisCache(new CacheStore(location)).get(model, run)).toBeUndefined();
   });
 });

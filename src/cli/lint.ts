@@ -11,7 +11,7 @@ import { lintModel, type LintOptions } from '../rules/engine.ts';
 import { windowsRuns } from '../model/queries.ts';
 import { helpUri, RULE_META } from '../rules/meta.ts';
 import { SEVERITIES, type Severity } from '../rules/types.ts';
-import { parseVersion } from '../util/version.ts';
+import { parseVersion, type Version } from '../util/version.ts';
 import craneTable from '../generated/crane.json' with { type: 'json' };
 import { VERSION } from '../version.ts';
 import { EXIT } from './exit-codes.ts';
@@ -19,6 +19,9 @@ import type { CliIO } from './io.ts';
 import { writeError, writeFileAtomic } from './io.ts';
 import { effective, type LintCliOptions } from './lint-options.ts';
 import { AnalysisCache } from './analysis-cache.ts';
+import { CacheStore } from './cache-store.ts';
+import { ResultCache, type StoredResult } from './result-cache.ts';
+import { SourceText } from '../parse/source.ts';
 import type { RunAnalysis } from '../analyze/effects/types.ts';
 import type { DockerfileModel, Instruction } from '../model/types.ts';
 
@@ -66,14 +69,63 @@ export function exitCodeFor(files: FileResult[], threshold: Severity | 'none', n
   return failing ? EXIT.findings : EXIT.ok;
 }
 
+type Analyzer = NonNullable<LintOptions['analyze']>;
+
+/** Lints one decoded file; RUN analyses come from the cache where it has them. */
+async function lintText(
+  path: string,
+  text: string,
+  eff: ReturnType<typeof effective>,
+  craneVersion: Version,
+  settings: Settings,
+  analysisCache: AnalysisCache,
+  loadAnalyzer: () => Promise<Analyzer>,
+): Promise<StoredResult> {
+  const model = buildModel(path, text, { buildArgs: eff.buildArgs, catalog: settings.catalog });
+  // The shell grammars load only for files with a script they have not read before.
+  const runs = windowsRuns(model);
+  const known = new Map<Instruction, RunAnalysis>();
+  for (const run of runs) {
+    const hit = analysisCache.get(model, run);
+    if (hit) known.set(run, hit);
+  }
+  const analyzer = known.size < runs.length ? await loadAnalyzer() : undefined;
+  const cachedAnalysis = (m: DockerfileModel, run: Instruction): RunAnalysis => {
+    let a = known.get(run);
+    if (!a && analyzer) {
+      a = analyzer(m, run);
+      analysisCache.put(m, run, a);
+      known.set(run, a);
+    }
+    return a as RunAnalysis;
+  };
+  const diagnostics = lintModel(model, {
+    target: eff.target,
+    craneVersion,
+    windowsVersions: eff.windowsVersions,
+    catalog: settings.catalog,
+    severity: eff.severity,
+    ignore: eff.ignore,
+    inlineIgnores: eff.inlineIgnores,
+    requireReason: eff.requireReason,
+    ...(runs.length > 0 ? { analyze: cachedAnalysis } : {}),
+  });
+  const parseError = model.errors[0];
+  if (!parseError) return { diagnostics };
+  const { line, column } = parseError.range.start;
+  return { diagnostics, error: { message: `BuildKit's parser rejects this file: ${parseError.message}`, line, column } };
+}
+
 export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
   const cache = new SettingsCache(cli.config);
   const files: FileResult[] = [];
   let threshold: Severity | 'none' = cli.failureThreshold ?? 'warning';
   let target = cli.target ?? 'buildkit';
   let first = true;
-  let analyze: LintOptions['analyze'];
-  const analysisCache = new AnalysisCache();
+  let analyze: Analyzer | undefined;
+  const store = new CacheStore();
+  const analysisCache = new AnalysisCache(store);
+  const results = new ResultCache(store);
   for (const input of discover(cli.paths)) {
     const path = input.kind === 'stdin' ? cli.stdinFilename : input.path;
     let settings: Settings;
@@ -98,54 +150,29 @@ export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
       files.push({ path, diagnostics: [], error: { message: read.error } });
       continue;
     }
-    const model = buildModel(path, read.text, { buildArgs: eff.buildArgs, catalog: settings.catalog });
     const craneVersion = parseVersion(eff.craneVersion ?? craneTable.latest);
     if (!craneVersion) throw new Error(`bad crane version ${eff.craneVersion}`);
-    // The shell grammars load only for files with a script they have not read before.
-    const runs = windowsRuns(model);
-    const known = new Map<Instruction, RunAnalysis>();
-    for (const run of runs) {
-      const hit = analysisCache.get(model, run);
-      if (hit) known.set(run, hit);
+    const resultKey = results.key(path, read.text, [eff, craneVersion, settings.config]);
+    let result = results.get(resultKey);
+    if (!result) {
+      result = await lintText(path, read.text, eff, craneVersion, settings, analysisCache, async () => (analyze ??= (await import('../analyze/analyze-run.ts')).analyzeRun));
+      results.put(resultKey, result);
     }
-    if (!analyze && known.size < runs.length) analyze = (await import('../analyze/analyze-run.ts')).analyzeRun;
-    const analyzer = analyze;
-    const cachedAnalysis = (m: DockerfileModel, run: Instruction): RunAnalysis => {
-      let a = known.get(run);
-      if (!a && analyzer) {
-        a = analyzer(m, run);
-        analysisCache.put(m, run, a);
-        known.set(run, a);
-      }
-      return a as RunAnalysis;
-    };
-    const diagnostics = lintModel(model, {
-      target: eff.target,
-      craneVersion,
-      windowsVersions: eff.windowsVersions,
-      catalog: settings.catalog,
-      severity: eff.severity,
-      ignore: eff.ignore,
-      inlineIgnores: eff.inlineIgnores,
-      requireReason: eff.requireReason,
-      ...(runs.length > 0 ? { analyze: cachedAnalysis } : {}),
-    });
+    const { diagnostics, error } = result;
     // Reports need the source lines for code frames; holding the whole model of every file until
     // the end would keep hundreds of megabytes alive on big trees.
-    const source = model.source;
+    const source = new SourceText(read.text);
     const line = (n: number) => source.lineText(n);
-    const parseError = model.errors[0];
-    if (parseError) {
+    if (error) {
       // The file is unusable, but rules that read the source text (continuation and directive
       // mistakes) usually explain why BuildKit rejects it, so their findings are kept.
-      const { line: l, column } = parseError.range.start;
-      const message = `BuildKit's parser rejects this file: ${parseError.message}`;
-      io.stderr.write(`winfile: ${path}:${l}:${column}: ${message}\n`);
-      files.push({ path, diagnostics, error: { message, line: l, column }, line });
+      io.stderr.write(`winfile: ${path}:${error.line}:${error.column}: ${error.message}\n`);
+      files.push({ path, diagnostics, error, line });
       continue;
     }
     files.push({ path, diagnostics, line });
   }
+  store.flush();
 
   const run: LintRun = {
     tool: { name: 'winfile', version: VERSION, informationUri: 'https://github.com/winfile/winfile' },

@@ -68,6 +68,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 }
 
 export async function main(): Promise<void> {
+  // A reader that stops early (`winfile lint ... | head`) ends the run quietly; any other failure
+  // to write the output is one line and exit code 2.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') process.stderr.write(`winfile: cannot write to standard output: ${err.message}\n`);
+    process.exit(err.code === 'EPIPE' ? 0 : EXIT.usage);
+  });
   const io = processIO();
   const code = await runCli(process.argv.slice(2), io);
   process.exitCode = code;

@@ -109,12 +109,14 @@ describe.skipIf(!sandbox.ok)('the sandbox writes nowhere but the stage root', ()
 
   it('a step cannot see or write host files, and its writes land in the root', async () => {
     const root = freshDir();
-    const probe = join(ROOT, `.winfile-sandbox-probe-${process.pid}`);
+    // Outside /tmp, which the sandbox replaces with an empty tmpfs (a clone may live under /tmp).
+    const probeDir = ROOT.startsWith('/tmp/') ? `/srv/winfile-${process.pid}` : ROOT;
+    const probe = join(probeDir, `.winfile-sandbox-probe-${process.pid}`);
     const script = [
       `test -e ${ROOT}/package.json && echo "sees the repository"`,
       'test -e /etc/passwd && echo "sees /etc"',
       'touch /usr/.winfile-probe 2>/dev/null && echo "writes /usr"',
-      `mkdir -p ${ROOT} && echo inside > ${probe}`,
+      `mkdir -p ${probeDir} && echo inside > ${probe}`,
       'echo tmp > /tmp/t',
       'exit 0',
     ].join('\n');

@@ -40,7 +40,7 @@ describe('the analysis cache', () => {
         checked++;
       });
     }
-    expect(checked).toBeGreaterThan(10);
+    expect(checked).toBeGreaterThanOrEqual(5);
   });
 
   it('misses when anything the analysis reads differs: shell, environment, escape character', () => {

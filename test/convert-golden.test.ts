@@ -1,27 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { golden, scratchDirs } from './helpers/files.ts';
 import { cli } from './helpers/cli.ts';
 import { CASES, ROOT, SAMPLE_NAMES } from './harness/cases.ts';
 
 // UPDATE_GOLDEN=1 npx vitest run test/convert-golden.test.ts rewrites samples/*/Dockerfile.cross
 // and samples/*/convert-report.md after a deliberate change (review the diff before committing).
-const update = process.env['UPDATE_GOLDEN'] === '1';
-const scratch = mkdtempSync(join(tmpdir(), 'winfile-convert-golden-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-let n = 0;
-const freshDir = () => {
-  const d = join(scratch, String(n++));
-  mkdirSync(d);
-  return d;
-};
+const freshDir = scratchDirs('winfile-convert-golden-');
 
-function golden(file: string, actual: string): void {
-  if (update || !existsSync(file)) writeFileSync(file, actual);
-  expect(actual, relative(ROOT, file)).toBe(readFileSync(file, 'utf8'));
-}
 
 const convert = (args: string[]) => cli(['convert', '--to', 'buildkit', ...args], { cwd: ROOT });
 

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratchDirs } from './helpers/files.ts';
 import { cli } from './helpers/cli.ts';
 import { CASES, ROOT, type ConvertCase, type Expectation } from './harness/cases.ts';
 import { serve, type FixtureServer } from './harness/fixtures.ts';
@@ -20,14 +20,7 @@ import { bwrapArgs, missingTools, runSandboxed, sandboxAvailable } from './harne
 const sandbox = sandboxAvailable();
 if (!sandbox.ok) console.warn(`convert-run: skipped: ${sandbox.reason}`);
 
-const scratch = mkdtempSync(join(tmpdir(), 'winfile-convert-run-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-let n = 0;
-const freshDir = () => {
-  const d = join(scratch, String(n++));
-  mkdirSync(d);
-  return d;
-};
+const freshDir = scratchDirs('winfile-convert-run-');
 
 async function converted(c: ConvertCase, text?: string): Promise<string> {
   const r = text === undefined ? await cli(['convert', '--to', 'buildkit', ...c.args, c.input], { cwd: ROOT }) : await cli(['convert', '--to', 'buildkit', ...c.args, '-'], { cwd: ROOT, stdin: text });

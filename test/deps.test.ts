@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { golden, scratchDirs } from './helpers/files.ts';
 import { analyzeRun } from '../src/analyze/analyze-run.ts';
 import { emitBuildkit } from '../src/emit/buildkit.ts';
 import { emitDepsDockerfile } from '../src/emit/deps.ts';
@@ -15,23 +15,8 @@ import { cli } from './helpers/cli.ts';
 
 // UPDATE_GOLDEN=1 npx vitest run test/deps.test.ts rewrites samples/*/deps/ after a deliberate change.
 const ROOT = join(import.meta.dirname, '..');
-const update = process.env['UPDATE_GOLDEN'] === '1';
-const scratch = mkdtempSync(join(tmpdir(), 'winfile-deps-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-let n = 0;
-const freshDir = () => {
-  const d = join(scratch, String(n++));
-  mkdirSync(d);
-  return d;
-};
+const freshDir = scratchDirs('winfile-deps-');
 
-function golden(file: string, actual: string): void {
-  if (update || !existsSync(file)) {
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(file, actual);
-  }
-  expect(actual, relative(ROOT, file)).toBe(readFileSync(file, 'utf8'));
-}
 
 /** Plans a Dockerfile the way `winfile convert` does, then splits off the dependency image. */
 function plan(path: string, text: string, deps = true): BuildPlan {

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import AjvModule from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parseAllDocuments } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { golden, scratchDirs } from './helpers/files.ts';
 import { analyzeRun } from '../src/analyze/analyze-run.ts';
 import { argoWorkflow, emitArgo } from '../src/emit/argo.ts';
 import { craneAssembleScript, cranePrepareScript, publishScript } from '../src/emit/pipeline-crane.ts';
@@ -23,28 +23,13 @@ import { cli } from './helpers/cli.ts';
 // UPDATE_GOLDEN=1 npx vitest run test/pipelines.test.ts rewrites samples/*/workflow.yaml,
 // samples/*/pipelinerun.yaml and samples/*/deps/ after a deliberate change.
 const ROOT = join(import.meta.dirname, '..');
-const update = process.env['UPDATE_GOLDEN'] === '1';
 const SAMPLES = readdirSync(join(ROOT, 'samples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 const DEPS_SAMPLES = ['iis-site', 'msi-install'];
 const VERSIONS = ['ltsc2019', 'ltsc2022', 'ltsc2025'];
 const SMOKE: Record<string, string> = { 'iis-site': 'dir C:\\sites\\shop', 'msi-install': 'node --version' };
 
-const scratch = mkdtempSync(join(tmpdir(), 'winfile-pipelines-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-let n = 0;
-const freshDir = () => {
-  const d = join(scratch, String(n++));
-  mkdirSync(d);
-  return d;
-};
+const freshDir = scratchDirs('winfile-pipelines-');
 
-function golden(file: string, actual: string): void {
-  if (update || !existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-  }
-  expect(actual, relative(ROOT, file)).toBe(readFileSync(file, 'utf8'));
-}
 
 // ---- Schema validation with the setup of ../shared/schemas/validate.mjs -----------------------
 const SCHEMAS = join(ROOT, '..', 'shared', 'schemas');

@@ -1,5 +1,5 @@
 import { VERSION } from '../version.ts';
-import { appendArgv, BASE_PORTS_FILTER, editArgvs, indexArgv, layoutCommand, mutateArgv, PLATFORM, PREPARE_FILE, type CraneModel, type RuntimeVar, type Word } from './crane-model.ts';
+import { appendArgv, BASE_PORTS_FILTER, editPipeline, indexArgv, layoutCommand, mutateArgv, PLATFORM, PREPARE_FILE, type CraneModel, type RuntimeVar, type ScriptSyntax, type Word } from './crane-model.ts';
 import { bashWord, commentText } from './crane-values.ts';
 
 /** Shell names of the runtime values: globals in capitals, the loop's own in lower case. */
@@ -34,6 +34,7 @@ export function bashArg(word: Word): string {
 const command = (words: string[], first: string, cont: string, head: number) => layoutCommand(words, first, cont, head, ' \\');
 
 const render = (argv: Word[]): string[] => argv.map(bashArg);
+const SYNTAX: ScriptSyntax = { render, continuation: ' \\' };
 
 /**
  * `NAME` from the environment, else the default. The default of `${NAME:=...}` is expanded, so
@@ -153,13 +154,7 @@ function perVersion(m: CraneModel, indent: string): string[] {
     }
     out.push(command(words, indent, cont, 5));
   }
-  if (m.edits.length > 0) {
-    const e = editArgvs(m);
-    out.push(
-      `${indent}# No crane mutate flag for ${m.edits.map((x) => x.field).join(', ')}: edit the config JSON (hidden command crane edit config).`,
-      [command(render(e.config), indent, cont, 3), command(render(e.jq), `${indent}  | `, `${indent}      `, 1), command(render(e.edit), `${indent}  | `, cont, 4)].join(' \\\n'),
-    );
-  }
+  out.push(...editPipeline(m, SYNTAX, indent, cont));
   return out;
 }
 

@@ -286,3 +286,21 @@ export function layoutCommand(words: string[], first: string, cont: string, head
   }
   return lines.join(`${continuation}\n`);
 }
+
+/** How a script language renders words and continues a command on the next line. */
+export interface ScriptSyntax {
+  render(argv: Word[]): string[];
+  /** ` \\` in bash, `` ` `` in PowerShell. */
+  continuation: string;
+}
+
+/** The comment and the `crane config | jq | crane edit config` pipeline for the config edits. */
+export function editPipeline(m: CraneModel, syntax: ScriptSyntax, indent: string, cont: string): string[] {
+  if (m.edits.length === 0) return [];
+  const e = editArgvs(m);
+  const line = (argv: Word[], first: string, next: string, head: number) => layoutCommand(syntax.render(argv), first, next, head, syntax.continuation);
+  return [
+    `${indent}# No crane mutate flag for ${m.edits.map((x) => x.field).join(', ')}: edit the config JSON (hidden command crane edit config).`,
+    [line(e.config, indent, cont, 3), line(e.jq, `${indent}  | `, `${indent}      `, 1), line(e.edit, `${indent}  | `, cont, 4)].join(`${syntax.continuation}\n`),
+  ];
+}

@@ -1,5 +1,5 @@
 import { VERSION } from '../version.ts';
-import { appendArgv, BASE_PORTS_FILTER, editArgvs, indexArgv, layoutCommand, mutateArgv, PLATFORM, PREPARE_FILE, type CraneModel, type RuntimeVar, type Word } from './crane-model.ts';
+import { appendArgv, BASE_PORTS_FILTER, editPipeline, indexArgv, layoutCommand, mutateArgv, PLATFORM, PREPARE_FILE, type CraneModel, type RuntimeVar, type ScriptSyntax, type Word } from './crane-model.ts';
 import { commentText, pwshWord } from './crane-values.ts';
 
 const VARS: Record<RuntimeVar, string> = {
@@ -38,6 +38,7 @@ export function pwshArg(word: Word): string {
 const command = (words: string[], first: string, cont: string, head: number) => layoutCommand(words, first, cont, head, ' `');
 
 const render = (argv: Word[]): string[] => argv.map(pwshArg);
+const SYNTAX: ScriptSyntax = { render, continuation: ' `' };
 
 function envDefault(name: string, value: string): string {
   return `$${name} = if ($env:${name}) { $env:${name} } else { ${pwshWord(value)} }`;
@@ -60,13 +61,7 @@ function perVersion(m: CraneModel, indent: string): string[] {
     }
     out.push(command(words, indent, cont, 5));
   }
-  if (m.edits.length > 0) {
-    const e = editArgvs(m);
-    out.push(
-      `${indent}# No crane mutate flag for ${m.edits.map((x) => x.field).join(', ')}: edit the config JSON (hidden command crane edit config).`,
-      [command(render(e.config), indent, cont, 3), command(render(e.jq), `${indent}  | `, `${indent}      `, 1), command(render(e.edit), `${indent}  | `, cont, 4)].join(' `\n'),
-    );
-  }
+  out.push(...editPipeline(m, SYNTAX, indent, cont));
   return out;
 }
 

@@ -2,12 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeRun } from '../../src/analyze/analyze-run.ts';
 import { emitBuildkit } from '../../src/emit/buildkit.ts';
-import { buildModel } from '../../src/model/build.ts';
-import { Catalog } from '../../src/model/catalog.ts';
-import { buildPlan, PlanError } from '../../src/plan/build-plan.ts';
-import { decode } from '../../src/read/decode.ts';
+import { count, manualKey, plans } from './plans.ts';
 
 export interface ConvertStats {
   files: number;
@@ -25,11 +21,6 @@ export interface ConvertStats {
 // Resolved from the working directory: this module runs from a temporary bundle.
 const TALLY = join(process.cwd(), 'node_modules/@wharflab/tally-linux-x64/bin/tally');
 
-/** Why an item needs manual work, without the command-specific text (for grouping). */
-function reasonKey(kind: string, effectKind: string | undefined): string {
-  return effectKind ? `${kind}: ${effectKind}` : kind;
-}
-
 /**
  * Parse errors (tally then fails without JSON) and buildkit/* findings at error level: what
  * BuildKit's own parser and checks, embedded in tally, say about a converted file.
@@ -44,25 +35,10 @@ function tallyProblems(text: string, dir: string): string[] {
 
 export function convertStats(files: { path: string; bytes: Uint8Array }[], withTally: boolean): ConvertStats {
   const s: ConvertStats = { files: files.length, notWindows: 0, converted: 0, complete: 0, effects: 0, effectsTranslated: 0, effectsDropped: 0, manualReasons: new Map(), tallyChecked: 0, tallyRejected: [] };
-  const catalog = new Catalog();
   const dir = mkdtempSync(join(tmpdir(), 'winfile-tally-'));
   const tally = withTally && existsSync(TALLY);
   try {
-    for (const f of files) {
-      const d = decode(f.bytes);
-      if (!('text' in d)) continue;
-      const model = buildModel(f.path, d.text, { catalog });
-      if (model.errors.length > 0) continue;
-      let plan;
-      try {
-        plan = buildPlan(model, { analyze: analyzeRun, catalog });
-      } catch (e) {
-        if (e instanceof PlanError) {
-          s.notWindows++;
-          continue;
-        }
-        throw e;
-      }
+    for (const { path, plan } of plans(files, () => s.notWindows++)) {
       s.converted++;
       if (plan.manual.length === 0) s.complete++;
       for (const dec of plan.decisions) {
@@ -71,14 +47,11 @@ export function convertStats(files: { path: string; bytes: Uint8Array }[], withT
         if (dec.action === 'translated' || dec.action === 'moved') s.effectsTranslated++;
         if (dec.action === 'dropped') s.effectsDropped++;
       }
-      for (const m of plan.manual) {
-        const key = reasonKey(m.kind, m.effect?.kind);
-        s.manualReasons.set(key, (s.manualReasons.get(key) ?? 0) + 1);
-      }
+      for (const m of plan.manual) count(s.manualReasons, manualKey(m));
       if (tally) {
         s.tallyChecked++;
         const problems = tallyProblems(emitBuildkit(plan, { outputName: 'Dockerfile' }), dir);
-        if (problems.length > 0) s.tallyRejected.push(`${f.path}: ${problems.join('; ')}`);
+        if (problems.length > 0) s.tallyRejected.push(`${path}: ${problems.join('; ')}`);
       }
     }
   } finally {

@@ -1,8 +1,11 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { convertStats } from './convert-stats.ts';
+import { craneStats } from './crane-stats.ts';
+import { depsStats } from './deps-stats.ts';
 import { effectStats } from './effects-stats.ts';
 import { lintStats } from './lint-stats.ts';
+import { ranked } from './plans.ts';
 
 /** Every file below `dir` except manifests and notes: corpus files keep their repository names. */
 export function corpusFiles(dir: string): string[] {
@@ -43,10 +46,27 @@ function main(argv: string[]): void {
   console.log(`convert --to buildkit: ${c.converted} files with a Windows final stage (${c.notWindows} others skipped)`);
   console.log(`  converted with no manual work: ${c.complete}/${c.converted} (${pct(c.complete, c.converted)})`);
   console.log(`  RUN effects translated: ${c.effectsTranslated}/${c.effects} (${pct(c.effectsTranslated, c.effects)}), dropped with a reason: ${c.effectsDropped}, manual: ${c.effects - c.effectsTranslated - c.effectsDropped}`);
-  console.log(`  top reasons for manual work: ${[...c.manualReasons].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, n]) => `${k} (${n})`).join(', ')}`);
+  console.log(`  top reasons for manual work: ${ranked(c.manualReasons, 10)}`);
   if (c.tallyChecked > 0) console.log(`  outputs tally rejects: ${c.tallyRejected.length}/${c.tallyChecked}${c.tallyRejected.length > 0 ? `\n    ${c.tallyRejected.join('\n    ')}` : ''}`);
   else console.log('  (run with --tally to check every output with tally)');
-  console.log(`  most common unknown commands: ${[...e.unknownCommands].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, n]) => `${k} (${n})`).join(', ') || 'none'}`);
+  console.log(`  most common unknown commands: ${ranked(e.unknownCommands)}`);
+
+  const k = craneStats(files);
+  console.log(`convert --to crane: ${k.plans} plans generated`);
+  console.log(`  Windows-only or unresolved work left out of the plans: ${ranked(k.manual, 10)}`);
+  console.log(`  config crane cannot set: ${ranked(k.gaps)}`);
+  console.log(`  ... with --allow-edit-config: ${ranked(k.gapsWithEdit)}`);
+  console.log(`  PowerShell plans that winfile's grammar parses: ${k.pwshParsed}/${k.plans}`);
+  if (k.shellcheck) {
+    console.log(`  bash plans shellcheck passes: ${k.shellcheck.clean}/${k.shellcheck.checked}`);
+    if (k.shellcheck.failing.length > 0) console.log(`    findings: ${ranked(k.shellcheck.codes)}\n    ${k.shellcheck.failing.join('\n    ')}`);
+  }
+  else console.log('  (shellcheck is not installed: plans not checked)');
+
+  const d = depsStats(files);
+  console.log(`convert --deps: ${d.needing}/${d.plans} files need a dependency image (${d.asBase} as the final stage's base, ${d.copyOnly} copied from)`);
+  console.log(`  files by reason: ${ranked(d.reasons, 20)}`);
+  console.log(`  manual items: ${d.manualBefore} -> ${d.manualAfter}; Windows-only: ${d.windowsOnlyBefore} -> ${d.windowsOnlyAfter}; files with no manual work: ${d.completeBefore} -> ${d.completeAfter}`);
 }
 
 main(process.argv.slice(2));

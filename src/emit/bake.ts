@@ -1,5 +1,5 @@
 import type { BuildPlan } from '../plan/types.ts';
-import { shQuote } from '../plan/build-stage.ts';
+import { shQuote } from '../util/sh-quote.ts';
 
 /** The tag spelling a version has in the base image's family (Nano Server calls ltsc2019 `1809`). */
 function token(plan: BuildPlan, version: string): string {

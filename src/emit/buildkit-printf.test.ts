@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { shQuote } from '../plan/build-stage.ts';
+import { shQuote } from '../util/sh-quote.ts';
 import { printfFormat } from './buildkit.ts';
 
 describe('printfFormat', () => {

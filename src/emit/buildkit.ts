@@ -1,6 +1,6 @@
 import conversion from '../generated/conversion.json' with { type: 'json' };
 import { VERSION } from '../version.ts';
-import { shQuote } from '../plan/build-stage.ts';
+import { shQuote } from '../util/sh-quote.ts';
 import { dirname } from '../plan/paths.ts';
 import type { BuildPlan, LinuxStage, LinuxStep, TargetStep } from '../plan/types.ts';
 import { DockerfileWriter } from './dockerfile-text.ts';

@@ -244,6 +244,21 @@ describe('adversarial values never run and reach crane byte for byte', () => {
   });
 });
 
+describe('values that end in a backslash', () => {
+  it('reach crane unchanged, in a script shellcheck passes without notes', () => {
+    const text = '# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR C:\\\nENV TOOLS=C:\\tools\\ ODD="a\\\'b"\nCOPY app.exe .\n';
+    const out = emitCrane(planOf('Dockerfile', text), { outputName: 'crane-plan.sh' });
+    expect(out.primary).toContain("'--workdir=C:'\\\\");
+    if (spawnSync('shellcheck', ['--version']).status === 0) {
+      expect(spawnSync('shellcheck', ['-s', 'bash', '-'], { input: out.primary, encoding: 'utf8' }).stdout).toBe('');
+    }
+    const r = run(planOf('Dockerfile', text), {}, { rootfs: ['app.exe'] });
+    const m = decodeMutate((r.calls.find((c) => c.argv[1] === 'mutate') as Call).argv);
+    expect(m.workdir).toBe('C:\\');
+    expect(m.env).toEqual([['TOOLS', 'C:\\tools\\'], ['ODD', "a\\'b"]]);
+  });
+});
+
 describe('every crane flag used exists in the targeted release', () => {
   const SHORT: Record<string, Record<string, string>> = { append: { b: 'base', f: 'new_layer', t: 'new_tag' }, mutate: { t: 'tag' }, 'index append': { m: 'manifest', t: 'tag' }, 'edit config': { t: 'tag' }, config: {} };
   const commandOf = (argv: string[]) => (argv[1] === 'index' || argv[1] === 'edit' ? `${argv[1]} ${argv[2]}` : (argv[1] as string));

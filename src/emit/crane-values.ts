@@ -5,6 +5,7 @@
  * that crane turns back into exactly the input, or undefined when no such text exists (the caller
  * then falls back to `crane edit config`, which takes JSON, or reports the gap).
  */
+import { shQuote } from '../util/sh-quote.ts';
 
 /** Characters no command-line argument can carry. */
 const NUL = '\0';
@@ -113,13 +114,12 @@ const ESCAPED = /[\u0000-\u001f\u007f\u2018-\u201f]/;
 const hex = (c: string) => [...new TextEncoder().encode(c)].map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join('');
 
 /**
- * A bash word whose value is exactly `value`: bare when it is plain, else single quotes (`'\''`
- * for a quote), or `$'...'` with hex escapes when it has control characters (so each command
- * stays on one line whatever line endings a checkout gives it) or typographic quotes.
+ * A bash word whose value is exactly `value`: shQuote's word, or `$'...'` with hex escapes when
+ * it has control characters (so each command stays on one line whatever line endings a checkout
+ * gives it) or typographic quotes.
  */
 export function bashWord(value: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
-  if (!ESCAPED.test(value)) return `'${value.replaceAll("'", `'\\''`)}'`;
+  if (!ESCAPED.test(value)) return shQuote(value);
   let out = "$'";
   for (const c of value) {
     if (c === '\\' || c === "'") out += `\\${c}`;

@@ -1,5 +1,6 @@
 import { PLATFORM } from './crane-model.ts';
-import { shWord, type PipelineModel } from './pipeline-model.ts';
+import { type PipelineModel } from './pipeline-model.ts';
+import { shQuote } from '../util/sh-quote.ts';
 
 /** How a pipeline names the values buildctl needs (`{{inputs.parameters.token}}`, `$(params.token)`). */
 export interface SourceRefs {
@@ -39,9 +40,9 @@ export function prepareCommand(p: PipelineModel, stage: string): string {
   const words = [
     'buildctl-daemonless.sh build --frontend dockerfile.v0',
     '--local "context=$CONTEXT"',
-    `--local "dockerfile=$CONTEXT"${d.dir === '.' ? '' : shWord(`/${d.dir}`)}`,
-    `--opt filename=${shWord(d.file)}`,
-    `--opt target=${shWord(stage)}`,
+    `--local "dockerfile=$CONTEXT"${d.dir === '.' ? '' : shQuote(`/${d.dir}`)}`,
+    `--opt filename=${shQuote(d.file)}`,
+    `--opt target=${shQuote(stage)}`,
   ];
   if (p.deps && p.versioned && p.versionArg) words.push(`--opt "build-arg:${p.versionArg}=$TOKEN"`);
   if (p.deps) words.push(`--opt "build-arg:${p.deps.arg}=$DEPS_IMAGE"`);

@@ -1,6 +1,7 @@
 import { appendArgv, indexArgv, mutateArgv, PLATFORM, type CraneModel, type RuntimeVar, type Word } from './crane-model.ts';
 import { prepareCommand } from './pipeline-buildctl.ts';
-import { shWord, type PipelineModel } from './pipeline-model.ts';
+import { type PipelineModel } from './pipeline-model.ts';
+import { shQuote } from '../util/sh-quote.ts';
 
 // The crane plan in a form busybox sh runs: gcr.io/go-containerregistry/crane:debug has crane and
 // busybox (sh, tar, sed, tr), but no bash, GNU tar or jq, so the bash script of `--to crane`
@@ -33,15 +34,15 @@ function shArg(word: Word, m: CraneModel | undefined): string {
     if (!n) throw new Error(`no pipeline variable for ${p.v}`);
     return n;
   };
-  if (word.every((p) => typeof p === 'string')) return shWord(word.join(''));
+  if (word.every((p) => typeof p === 'string')) return shQuote(word.join(''));
   if (word.every((p) => (typeof p === 'string' ? SAFE.test(p) : SAFE.test(literal(p) ?? '')))) {
     return `"${word.map((p) => (typeof p === 'string' ? p : (literal(p) ?? `\${${name(p)}}`))).join('')}"`;
   }
   return word
     .map((p) => {
-      if (typeof p === 'string') return p === '' ? '' : shWord(p);
+      if (typeof p === 'string') return p === '' ? '' : shQuote(p);
       const text = literal(p);
-      if (text !== undefined) return text === '' ? '' : shWord(text);
+      if (text !== undefined) return text === '' ? '' : shQuote(text);
       return `"\${${name(p)}}"`;
     })
     .join('');
@@ -77,7 +78,7 @@ export function craneAssembleScript(p: PipelineModel): string {
       // config's ExposedPorts keys ("80/tcp":{}) are picked out of crane's compact JSON.
       out.push(
         '# --exposed-ports replaces the set: keep the base image\'s ports as well.',
-        `own=${shWord(` ${m.config.exposedPorts.join(' ')} `)}`,
+        `own=${shQuote(` ${m.config.exposedPorts.join(' ')} `)}`,
         'set --',
         '# shellcheck disable=SC2020',
         `for port in $(crane config --platform ${PLATFORM} "$base_ref" | tr ',{}' '\\n\\n\\n' | sed -n 's|^"\\([0-9][0-9]*/[a-z]*\\)":$|\\1|p'); do`,

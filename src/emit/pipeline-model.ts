@@ -181,8 +181,3 @@ export function pipelineModel(plan: BuildPlan, ctx: EmitContext, kind: 'argo' | 
   return model;
 }
 
-/** A word for POSIX sh (busybox ash): single-quoted unless plain. */
-export function shWord(value: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
-  return `'${value.replaceAll("'", `'\\''`)}'`;
-}

@@ -3,11 +3,7 @@ import type { Instruction } from '../model/types.ts';
 import { decision, effectSubject, originOf } from './decisions.ts';
 import { imagePath } from './paths.ts';
 import type { Decision, LinuxStep, ManualItem } from './types.ts';
-
-/** POSIX shell quoting for one word. */
-export function shQuote(s: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", `'\\''`)}'`;
-}
+import { shQuote } from '../util/sh-quote.ts';
 
 /** An argument with Windows paths turned into the Linux stage's paths (`C:\out\a.exe` -> `/out/a.exe`). */
 function linuxArg(v: Value, workdir: string): string | undefined {

@@ -1,6 +1,6 @@
 import type { Effect, RunAnalysis, Value } from '../analyze/effects/types.ts';
 import conversion from '../generated/conversion.json' with { type: 'json' };
-import { shQuote } from './build-stage.ts';
+import { shQuote } from '../util/sh-quote.ts';
 import type { Instruction } from '../model/types.ts';
 import { decision, effectSubject, originOf } from './decisions.ts';
 import { basename, dirname, imagePath, isWithin, rootfsPath } from './paths.ts';

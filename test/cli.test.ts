@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -140,6 +140,15 @@ describe('winfile lint: outputs', () => {
     const r = await cli(['lint', '-f', 'json', '-o', join(dir, 'out.json'), '-f', 'tty', '-'], { stdin: WINDOWS_RUN });
     expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).files).toHaveLength(1);
     expect(r.stdout).toMatch(/^-:2:1: error WF101 /m);
+  });
+
+  it('writes none of its files when one cannot be written (exit 2, one line)', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'file'), '');
+    const blocked = join(dir, 'file', 'out.sarif');
+    const r = await cli(['lint', '-f', 'json', '-o', join(dir, 'out.json'), '-f', 'sarif', '-o', blocked, '-'], { stdin: WINDOWS_RUN });
+    expect([r.code, r.stderr]).toEqual([2, `winfile: cannot write ${blocked}: a parent is not a directory\n`]);
+    expect(readdirSync(dir)).toEqual(['file']);
   });
 
   it('keeps plain output free of ANSI codes when not a terminal or NO_COLOR is set', async () => {

@@ -114,6 +114,14 @@ describe('convert safety', () => {
     expect(blocked.stderr).toBe(`winfile: cannot write ${join(dir, 'Dockerfile', 'out')}: a parent is not a directory\n`);
   });
 
+  it('writes no output at all when one of them cannot be written', async () => {
+    const { dir, file } = input();
+    const r = await convert([file, '-o', join(dir, 'Dockerfile.cross'), '--report', join(dir, 'Dockerfile', 'report.md')]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(`winfile: cannot write ${join(dir, 'Dockerfile', 'report.md')}: a parent is not a directory\n`);
+    expect(readdirSync(dir)).toEqual(['Dockerfile']);
+  });
+
   it('replaces an existing -o with --force, atomically (no temporary file left)', async () => {
     const { dir, file } = input();
     const out = join(dir, 'Dockerfile.cross');

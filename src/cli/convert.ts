@@ -14,7 +14,7 @@ import { lintModel } from '../rules/engine.ts';
 import { parseVersion, type Version } from '../util/version.ts';
 import { EXIT } from './exit-codes.ts';
 import type { CliIO } from './io.ts';
-import { writeError, writeFileAtomic } from './io.ts';
+import { OutputError, writeError, writeFilesAtomic } from './io.ts';
 import type { ConvertCliOptions } from './convert-options.ts';
 
 const DEFAULT_NAMES: Record<ConvertCliOptions['to'], string> = {
@@ -137,12 +137,11 @@ export async function runConvert(cli: ConvertCliOptions, io: CliIO): Promise<num
     if (existsSync(t.path) && statSync(t.path).isDirectory()) return fail(io, `${t.path} is a directory; -o and --report name files`);
     if (existsSync(t.path) && !cli.force) return fail(io, `${t.path} already exists; use --force to replace it`);
   }
-  for (const t of targets) {
-    try {
-      writeFileAtomic(t.path, t.content, t.executable);
-    } catch (err) {
-      return fail(io, writeError(t.path, err));
-    }
+  try {
+    writeFilesAtomic(targets.map((t) => ({ path: t.path, text: t.content, executable: t.executable ?? false })));
+  } catch (err) {
+    if (err instanceof OutputError) return fail(io, writeError(err));
+    throw err;
   }
   if (cli.output === undefined) io.stdout.write(emitted.primary);
   io.stderr.write(renderConvertReport(plan, 'text', { to: cli.to, outputs: targets.map((t) => t.path) }));

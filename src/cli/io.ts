@@ -25,24 +25,56 @@ export function processIO(): CliIO {
   };
 }
 
+export interface OutputFile {
+  path: string;
+  text: string;
+  executable?: boolean;
+}
+
+/** A write that failed, with the file it was for. */
+export class OutputError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: unknown,
+  ) {
+    super(`cannot write ${path}`);
+  }
+}
+
 /**
- * Writes through a temporary file in the same directory and renames it into place, creating the
- * directory first (`-o ci/workflow.yaml` in a fresh repository).
+ * Writes files so that a failure changes none of them: each is first written to a temporary file
+ * beside it (creating its folder: `-o ci/workflow.yaml` in a fresh repository), and only when all
+ * are written are they renamed into place.
  */
-export function writeFileAtomic(path: string, text: string, executable = false): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+export function writeFilesAtomic(files: OutputFile[]): void {
+  const staged: { tmp: string; path: string }[] = [];
   try {
-    writeFileSync(tmp, text);
-    if (executable) chmodSync(tmp, 0o755);
-    renameSync(tmp, path);
+    for (const f of files) {
+      const tmp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.tmp`);
+      try {
+        mkdirSync(dirname(f.path), { recursive: true });
+        writeFileSync(tmp, f.text);
+        staged.push({ tmp, path: f.path });
+        if (f.executable) chmodSync(tmp, 0o755);
+      } catch (err) {
+        throw new OutputError(f.path, err);
+      }
+    }
+    for (const [i, s] of staged.entries()) {
+      try {
+        renameSync(s.tmp, s.path);
+      } catch (err) {
+        staged.splice(0, i);
+        throw new OutputError(s.path, err);
+      }
+    }
   } catch (err) {
-    rmSync(tmp, { force: true });
+    for (const s of staged) rmSync(s.tmp, { force: true });
     throw err;
   }
 }
 
 /** One line for a failed write: `cannot write out/x.yaml: permission denied`. */
-export function writeError(path: string, err: unknown): string {
-  return `cannot write ${path}: ${fsErrorMessage(err)}`;
+export function writeError(err: OutputError): string {
+  return `${err.message}: ${fsErrorMessage(err.reason)}`;
 }

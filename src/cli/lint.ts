@@ -16,7 +16,7 @@ import craneTable from '../generated/crane.json' with { type: 'json' };
 import { VERSION } from '../version.ts';
 import { EXIT } from './exit-codes.ts';
 import type { CliIO } from './io.ts';
-import { writeError, writeFileAtomic } from './io.ts';
+import { OutputError, writeError, writeFilesAtomic, type OutputFile } from './io.ts';
 import { effective, type LintCliOptions } from './lint-options.ts';
 import { AnalysisCache } from './analysis-cache.ts';
 import { CacheStore } from './cache-store.ts';
@@ -183,18 +183,19 @@ export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
   };
   const formats = cli.formats.length > 0 ? cli.formats : ['tty' as const];
   const colorOk = Boolean(io.stdout.isTTY) && io.env['NO_COLOR'] === undefined;
+  const outputs: OutputFile[] = [];
   for (let i = 0; i < formats.length; i++) {
     const out = cli.outputs[i];
     const text = await render(formats[i] ?? 'tty', run, { color: out === undefined && colorOk, columns: Math.max(40, io.stdout.columns || 100) });
     if (out === undefined) io.stdout.write(text);
-    else {
-      try {
-        writeFileAtomic(out, text);
-      } catch (err) {
-        io.stderr.write(`winfile: ${writeError(out, err)}\n`);
-        return EXIT.usage;
-      }
-    }
+    else outputs.push({ path: out, text });
+  }
+  try {
+    writeFilesAtomic(outputs);
+  } catch (err) {
+    if (!(err instanceof OutputError)) throw err;
+    io.stderr.write(`winfile: ${writeError(err)}\n`);
+    return EXIT.usage;
   }
   return exitCodeFor(files, threshold, cli.noFail);
 }

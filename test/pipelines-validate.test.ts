@@ -42,4 +42,12 @@ describe.skipIf(!HAVE)('validate.mjs accepts the committed pipelines of every sa
     expect(r.stdout.split('\n').filter((l) => l && !/: ok \(1 documents?\)$/.test(l))).toEqual([]);
     expect(r.status).toBe(0);
   });
+
+  it('Kubernetes Jobs against the strict v1.32 Job schema', () => {
+    const files = committed('jobs.yaml');
+    expect(files.length).toBeGreaterThanOrEqual(9);
+    const r = validate(['--schema', 'k8s-job', ...files]);
+    expect(r.stdout.split('\n').filter((l) => l && !/: ok \(\d+ documents\)$/.test(l))).toEqual([]);
+    expect(r.status).toBe(0);
+  });
 });

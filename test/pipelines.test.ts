@@ -7,18 +7,13 @@ import addFormats from 'ajv-formats';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { golden, scratchDirs } from './helpers/files.ts';
-import { analyzeRun } from '../src/analyze/analyze-run.ts';
 import { argoWorkflow, emitArgo } from '../src/emit/argo.ts';
 import { craneAssembleScript, cranePrepareScript, publishScript } from '../src/emit/pipeline-crane.ts';
 import { pipelineModel, type PipelineModel } from '../src/emit/pipeline-model.ts';
 import { emitTekton, tektonPipelineRun } from '../src/emit/tekton.ts';
-import type { EmitContext, Emitted } from '../src/emit/types.ts';
-import { buildModel } from '../src/model/build.ts';
-import { Catalog } from '../src/model/catalog.ts';
-import { buildPlan } from '../src/plan/build-plan.ts';
-import { applyDeps } from '../src/plan/deps.ts';
-import type { BuildPlan } from '../src/plan/types.ts';
+import type { Emitted } from '../src/emit/types.ts';
 import { cli } from './helpers/cli.ts';
+import { ctxFor, PIPELINE_VARIANTS, planOf } from './helpers/convert.ts';
 
 // UPDATE_GOLDEN=1 npx vitest run test/pipelines.test.ts rewrites samples/*/workflow.yaml,
 // samples/*/pipelinerun.yaml and samples/*/deps/ after a deliberate change.
@@ -83,21 +78,6 @@ function expectValid(kind: 'argo' | 'tekton', text: string, label: string): void
   }
 }
 
-// ---- Converting the way `winfile convert` does ------------------------------------------------
-function planOf(file: string, deps: boolean): BuildPlan {
-  const catalog = new Catalog();
-  const model = buildModel(file, readFileSync(join(ROOT, file), 'utf8'), { catalog });
-  const plan = buildPlan(model, { analyze: analyzeRun, catalog });
-  if (deps) applyDeps(model, plan, { analyze: analyzeRun, catalog });
-  return plan;
-}
-
-/** The EmitContext convert builds for `-o <out>` (relative to the repository root) and input `file`. */
-function ctxFor(file: string, out: string, extra: Partial<EmitContext> = {}): EmitContext {
-  const contextDir = dirname(file);
-  return { outputName: basename(out), context: relative(dirname(out), contextDir) || '.', dockerfile: relative(contextDir, out), shell: 'bash', format: 'script', allowEditConfig: false, ...extra };
-}
-
 const extra = (e: Emitted, name: string) => e.extras.find((x) => x.name === name)?.content;
 
 describe('convert --to argo / --to tekton: bundled samples match their golden files', () => {
@@ -140,23 +120,10 @@ describe('convert --to argo / --to tekton: bundled samples match their golden fi
   }
 });
 
-const VARIANTS: string[][] = [
-  [],
-  ['--smoke-test', 'ver'],
-  ['--engine', 'crane'],
-  ['--engine', 'crane', '--smoke-test', 'ver'],
-  ['--deps'],
-  ['--deps', '--smoke-test', 'ver', '--windows-versions', 'ltsc2019,ltsc2022'],
-  ['--deps', '--engine', 'crane', '--smoke-test', 'ver'],
-  ['--windows-versions', VERSIONS.join(',')],
-  ['--engine', 'crane', '--windows-versions', 'ltsc2019,ltsc2025', '--allow-edit-config'],
-  ['--deps', '--engine', 'crane', '--windows-versions', 'ltsc2019,ltsc2025'],
-];
-
 describe.skipIf(!HAVE_SCHEMAS)('every sample, every variant: the CLI writes a pipeline that validates (Argo --strict, Tekton composed v1)', () => {
   for (const name of SAMPLES) {
     it(name, async () => {
-      for (const args of VARIANTS) {
+      for (const args of PIPELINE_VARIANTS) {
         for (const to of ['argo', 'tekton'] as const) {
           const dir = freshDir();
           const out = join(dir, to === 'argo' ? 'workflow.yaml' : 'pipelinerun.yaml');

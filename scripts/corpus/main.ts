@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { convertStats } from './convert-stats.ts';
 import { craneStats } from './crane-stats.ts';
 import { depsStats } from './deps-stats.ts';
+import { pipelineStats } from './pipeline-stats.ts';
 import { effectStats } from './effects-stats.ts';
 import { lintStats } from './lint-stats.ts';
 import { ranked } from './plans.ts';
@@ -67,6 +68,12 @@ function main(argv: string[]): void {
   console.log(`convert --deps: ${d.needing}/${d.plans} files need a dependency image (${d.asBase} as the final stage's base, ${d.copyOnly} copied from)`);
   console.log(`  files by reason: ${ranked(d.reasons, 20)}`);
   console.log(`  manual items: ${d.manualBefore} -> ${d.manualAfter}; Windows-only: ${d.windowsOnlyBefore} -> ${d.windowsOnlyAfter}; files with no manual work: ${d.completeBefore} -> ${d.completeAfter}`);
+  const q = pipelineStats(files);
+  if (!q.results) console.log('pipelines: not checked (../shared/schemas/validate.mjs is absent)');
+  for (const r of q.results ?? []) {
+    console.log(`pipelines: ${r.name}: ${r.files - r.failing.length}/${r.files} valid (3 Windows versions, smoke test, both engines)`);
+    for (const f of r.failing.slice(0, 10)) console.log(`    ${f}`);
+  }
 }
 
 main(process.argv.slice(2));

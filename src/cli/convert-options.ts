@@ -3,7 +3,7 @@ import { parseCommandArgs } from './parse-args.ts';
 import { parseBuildArgs, parseWindowsVersions } from './lint-options.ts';
 import { parseVersion } from '../util/version.ts';
 
-export const CONVERT_TARGETS = ['buildkit', 'crane', 'argo', 'tekton'] as const;
+export const CONVERT_TARGETS = ['buildkit', 'crane', 'argo', 'tekton', 'kubernetes'] as const;
 export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
 
 export interface ConvertCliOptions {
@@ -28,13 +28,14 @@ export interface ConvertCliOptions {
   smokeTest?: string;
 }
 
-export const CONVERT_USAGE = `Usage: winfile convert --to buildkit|crane|argo|tekton [options] <Dockerfile|->
+export const CONVERT_USAGE = `Usage: winfile convert --to buildkit|crane|argo|tekton|kubernetes [options] <Dockerfile|->
 
 Rewrites a Windows Dockerfile so that a Linux builder can build it, and reports every decision.
 
 Options:
   --to TARGET                buildkit: a cross-build Dockerfile; crane: a crane mutation plan;
-                             argo / tekton: a Kubernetes pipeline that builds every Windows version
+                             argo / tekton: a Kubernetes pipeline that builds every Windows version;
+                             kubernetes: the same as plain Jobs, for clusters without either
   -o, --output FILE          write the result to FILE (default: standard output); never the input
   --force                    replace FILE if it exists
   --report FILE              also write the conversion report (markdown, or JSON for *.json)
@@ -49,8 +50,8 @@ Options:
   --format script|json       the crane plan as a script (default) or as JSON
   --allow-edit-config        let the crane plan use 'crane edit config' for SHELL, VOLUME, HEALTHCHECK...
   --deps                     put Windows-only steps into a native dependency Dockerfile (Dockerfile.deps)
-  --engine buildkit|crane    how argo/tekton pipelines build (default: buildkit)
-  --smoke-test COMMAND       argo/tekton: run COMMAND in the built image on a Windows node
+  --engine buildkit|crane    how argo/tekton/kubernetes pipelines build (default: buildkit)
+  --smoke-test COMMAND       pipelines: run COMMAND in the built image on a Windows node
   -c, --config FILE          use this config instead of the nearest .winfile.yaml
   -h, --help                 show this help
 

@@ -12,6 +12,7 @@ import { fsErrorMessage } from '../read/discover.ts';
 import craneTable from '../generated/crane.json' with { type: 'json' };
 import { lintModel } from '../rules/engine.ts';
 import { parseVersion, type Version } from '../util/version.ts';
+import { PIPELINE_FILES } from '../emit/pipeline-model.ts';
 import { EXIT } from './exit-codes.ts';
 import type { CliIO } from './io.ts';
 import { OutputError, writeError, writeFilesAtomic } from './io.ts';
@@ -20,8 +21,7 @@ import type { ConvertCliOptions } from './convert-options.ts';
 const DEFAULT_NAMES: Record<ConvertCliOptions['to'], string> = {
   buildkit: 'Dockerfile.cross',
   crane: 'crane-plan.sh',
-  argo: 'workflow.yaml',
-  tekton: 'pipelinerun.yaml',
+  ...PIPELINE_FILES,
 };
 
 async function emitterFor(to: ConvertCliOptions['to']): Promise<(plan: BuildPlan, ctx: EmitContext) => Emitted> {
@@ -83,7 +83,7 @@ export async function runConvert(cli: ConvertCliOptions, io: CliIO): Promise<num
 
   // Errors the linter finds (escape mistakes, broken continuations, bad paths) make the converted
   // build as wrong as the original; they are manual work. RUN is what conversion itself handles.
-  const lintTarget = cli.to === 'crane' || ((cli.to === 'argo' || cli.to === 'tekton') && cli.engine === 'crane') ? 'crane' : 'buildkit';
+  const lintTarget = cli.to === 'crane' || (cli.to in PIPELINE_FILES && cli.engine === 'crane') ? 'crane' : 'buildkit';
   const craneLatest = parseVersion(cli.craneVersion ?? config.craneVersion ?? craneTable.latest) ?? (parseVersion(craneTable.latest) as Version);
   const findings = lintModel(model, { target: lintTarget, craneVersion: craneLatest, windowsVersions: cli.windowsVersions ?? config.windowsVersions ?? ['ltsc2022'], catalog, analyze: analyzeRun });
   for (const d of findings) {

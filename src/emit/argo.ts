@@ -211,7 +211,7 @@ export function argoWorkflow(p: PipelineModel): Obj {
 /** The pipeline as YAML with its header comment (values never pasted into YAML text: the yaml package writes them). */
 export function pipelineYaml(object: Obj, header: string[]): string {
   const doc = new Document(object, { aliasDuplicateObjects: false });
-  doc.commentBefore = header.map((l) => ` ${l}`).join('\n');
+  if (header.length > 0) doc.commentBefore = header.map((l) => ` ${l}`).join('\n');
   return doc.toString({ lineWidth: 0 });
 }
 

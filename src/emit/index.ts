@@ -1,5 +1,6 @@
 import { emitArgo } from './argo.ts';
 import { emitCrane } from './crane.ts';
+import { emitKubernetes } from './kubernetes.ts';
 import { emitTekton } from './tekton.ts';
 import type { Emitter } from './types.ts';
 
@@ -16,6 +17,8 @@ export function emitterFor(to: string): Emitter {
       return emitArgo;
     case 'tekton':
       return emitTekton;
+    case 'kubernetes':
+      return emitKubernetes;
     default:
       throw new Error(`no emitter for ${to} yet`);
   }

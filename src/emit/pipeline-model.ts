@@ -22,6 +22,12 @@ export const BUILDKIT_STATE = '/home/user/.local/share/buildkit';
 /** Scratch space of the crane engine: rootfs/ and layer.tar. */
 export const WORK = '/work';
 export const CONVERTED_FILE = 'Dockerfile.cross';
+/** Fetches one revision of URL (branch, tag or commit) into the working directory. */
+export const CLONE_SCRIPT = ['#!/bin/sh', 'set -eu', 'git init -q .', 'git fetch -q --depth 1 "$URL" "$REVISION"', 'git checkout -q FETCH_HEAD', 'git log -1 --format="%H %s"', ''].join('\n');
+
+/** The pipeline outputs, and the file name each is written to by default. */
+export type PipelineKind = 'argo' | 'tekton' | 'kubernetes';
+export const PIPELINE_FILES: Record<PipelineKind, string> = { argo: 'workflow.yaml', tekton: 'pipelinerun.yaml', kubernetes: 'jobs.yaml' };
 
 export const LINUX = { 'kubernetes.io/os': 'linux' } as const;
 export const WINDOWS = { 'kubernetes.io/os': 'windows' } as const;
@@ -107,7 +113,7 @@ function smokeUser(plan: BuildPlan): 'ContainerUser' | 'ContainerAdministrator' 
  * the companion files the pipeline reads from the repository (the converted Dockerfile, or
  * Dockerfile.prepare for crane, and Dockerfile.deps), and what cannot be expressed.
  */
-export function pipelineModel(plan: BuildPlan, ctx: EmitContext, kind: 'argo' | 'tekton'): PipelineModel {
+export function pipelineModel(plan: BuildPlan, ctx: EmitContext, kind: PipelineKind): PipelineModel {
   const engine = ctx.engine ?? 'buildkit';
   const notes: NonNullable<Emitted['notes']> = [];
   const extras: Emitted['extras'] = [];
@@ -144,7 +150,7 @@ export function pipelineModel(plan: BuildPlan, ctx: EmitContext, kind: 'argo' | 
     model.crane = m;
     notes.push(...m.notes);
     if (m.rootfsStage) {
-      extras.push({ name: PREPARE_FILE, content: prepareDockerfile(plan, m.rootfsStage, kind === 'argo' ? 'workflow.yaml' : 'pipelinerun.yaml') });
+      extras.push({ name: PREPARE_FILE, content: prepareDockerfile(plan, m.rootfsStage, PIPELINE_FILES[kind]) });
       model.dockerfile = { dir: outDir, file: PREPARE_FILE };
     }
     if (m.edits.length > 0) {
@@ -160,7 +166,8 @@ export function pipelineModel(plan: BuildPlan, ctx: EmitContext, kind: 'argo' | 
   const p = (name: string, value: string, description: string) => model.params.push({ name, value, description });
   p('image', 'registry.example.com/team/app', model.versioned ? 'Repository to push to: each Windows version as <tag>-<version>, all of them as <tag>.' : 'Repository to push to, as <tag>.');
   p('tag', 'latest', 'Tag of the published image.');
-  p('git-url', 'https://git.example.com/team/app.git', kind === 'argo' ? 'Repository with the Dockerfile and the files convert wrote next to it; empty: build from the volume context-pvc instead.' : 'Repository with the Dockerfile and the files convert wrote next to it; empty: use the source workspace as it is (bind it to your volume).');
+  const empty = { argo: 'empty: build from the volume context-pvc instead', tekton: 'empty: use the source workspace as it is (bind it to your volume)', kubernetes: 'it is cloned into each build pod' }[kind];
+  p('git-url', 'https://git.example.com/team/app.git', `Repository with the Dockerfile and the files convert wrote next to it; ${empty}.`);
   p('git-revision', 'main', 'Branch, tag or commit to build.');
   if (kind === 'argo') p('context-pvc', 'winfile-context', 'PersistentVolumeClaim holding the repository when git-url is empty (ReadOnlyMany or ReadWriteMany: the versions build in parallel).');
   p('context-dir', contextDir(plan.source), 'Folder of the build context inside the repository.');

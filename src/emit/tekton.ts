@@ -2,7 +2,7 @@ import type { BuildPlan } from '../plan/types.ts';
 import { pipelineYaml } from './argo.ts';
 import { buildctlArgs } from './pipeline-buildctl.ts';
 import { craneAssembleScript, cranePrepareScript, publishScript } from './pipeline-crane.ts';
-import { BUILDKIT_SECURITY, BUILDKIT_STATE, BUILDKITD_FLAGS, IMAGES, LINUX, pipelineModel, REGISTRY_SECRET, WINDOWS, WORK, type PipelineModel } from './pipeline-model.ts';
+import { BUILDKIT_SECURITY, BUILDKIT_STATE, BUILDKITD_FLAGS, CLONE_SCRIPT, IMAGES, LINUX, pipelineModel, REGISTRY_SECRET, WINDOWS, WORK, type PipelineModel } from './pipeline-model.ts';
 import type { EmitContext, Emitted } from './types.ts';
 
 type Obj = Record<string, unknown>;
@@ -42,7 +42,7 @@ function cloneTask(): Obj {
             ['URL', pp('url')],
             ['REVISION', pp('revision')],
           ]),
-          script: ['#!/bin/sh', 'set -eu', 'git init -q .', 'git fetch -q --depth 1 "$URL" "$REVISION"', 'git checkout -q FETCH_HEAD', 'git log -1 --format="%H %s"', ''].join('\n'),
+          script: CLONE_SCRIPT,
         },
       ],
     },

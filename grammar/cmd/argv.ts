@@ -47,10 +47,11 @@ export function splitArguments(line: CmdMappedText): CmdArgument[] {
     while (i < s.length && isArgBlank(s.charCodeAt(i))) i++;
     if (i >= s.length) break;
     const first = i;
-    const chars: string[] = [];
+    // The value is built from slices: a megabyte-long argument as single characters cost ~0.5 s.
+    const parts: string[] = [];
     const offsets: number[] = [];
     const add = (k: number): void => {
-      chars.push(s[k] as string);
+      parts.push(s[k] as string);
       offsets.push(map[k] as number);
     };
     let inQuote = false;
@@ -88,12 +89,18 @@ export function splitArguments(line: CmdMappedText): CmdArgument[] {
         i++;
         continue;
       }
-      add(i);
-      i++;
+      const run = i;
+      while (i < s.length) {
+        const d = s.charCodeAt(i);
+        if (d === BACKSLASH || d === QUOTE || (!inQuote && isArgBlank(d))) break;
+        offsets.push(map[i] as number);
+        i++;
+      }
+      parts.push(s.slice(run, i));
     }
     const endOffset = (map[i - 1] ?? map[first] ?? 0) + 1;
     offsets.push(offsets.length > 0 ? (offsets[offsets.length - 1] as number) + 1 : endOffset);
-    out.push({ start: map[first] as number, end: endOffset, value: chars.join(''), offsets });
+    out.push({ start: map[first] as number, end: endOffset, value: parts.join(''), offsets });
   }
   return out;
 }

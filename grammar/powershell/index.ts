@@ -40,6 +40,7 @@ function parseFragment(parser: PowerShellParser, text: string, base: number, dep
   parser.pending = [];
   parser.customErrors = [];
   parser.droppedErrors = 0;
+  parser.resetRecovery();
   parser.input = lexed.tokens;
   const script = parser.script();
   for (const e of parser.errors) errors.push(chevrotainError(e.message, e.token, text, base));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parsePowerShell, findCommands, getPowerShellParser, MAX_ERRORS } from './index.ts';
+import { parsePowerShell, findCommands, MAX_ERRORS } from './index.ts';
 import { render } from './test-support.ts';
 
 const names = (text: string) => findCommands(parsePowerShell(text).script).map((c) => c.nameText);
@@ -87,17 +87,20 @@ describe('error recovery', () => {
   });
 });
 
-describe('pathological inputs', () => {
-  const timed = (text: string) => {
-    const t0 = performance.now();
+describe('the recovery budget', () => {
+  test('past 50 errors a broken statement ends at the next separator, and later statements are still parsed', () => {
+    const text = `${'Write-Host (1 +;\n'.repeat(80)}Invoke-WebRequest -Uri https://example.com/a.zip -OutFile a.zip`;
     const r = parsePowerShell(text);
-    return { r, ms: performance.now() - t0 };
-  };
+    expect(r.errors.length).toBeGreaterThanOrEqual(80);
+    expect(findCommands(r.script).map((c) => c.nameText)).toContain('Invoke-WebRequest');
+    // The budget is per parse: the next script recovers in-rule again (a missing ')' is inserted).
+    const next = parsePowerShell('Write-Host (1 + 2; Remove-Item x');
+    expect(findCommands(next.script).map((c) => c.nameText)).toEqual(['Write-Host', 'Remove-Item']);
+  });
+});
 
-  // Warm the parser so timings measure parsing, not construction or JIT.
-  getPowerShellParser();
-  parsePowerShell('Invoke-WebRequest -Uri https://x/y.zip -OutFile y.zip; $a = @{ b = (1 + 2) }; if ($a) { "x $($a.b)" }');
-
+describe('pathological inputs', () => {
+  // Timings of such inputs through the whole analysis: node bench/pathological.mjs.
   const cases: Array<[string, string, RegExp | undefined]> = [
     ['2000 nested parentheses', `$x = ${'('.repeat(2000)}1${')'.repeat(2000)}`, /Nesting is too deep/],
     ['2000 nested script blocks', `${'{'.repeat(2000)}${'}'.repeat(2000)}`, /Nesting is too deep/],
@@ -115,13 +118,11 @@ describe('pathological inputs', () => {
   ];
 
   for (const [name, text, expected] of cases) {
-    test(`${name} (${(text.length / 1024).toFixed(0)} KB) parses in well under a second`, () => {
-      const { r, ms } = timed(text);
-      console.log(`pathological: ${name}: ${(text.length / 1024).toFixed(0)} KB in ${ms.toFixed(0)} ms`);
+    test(`${name} (${(text.length / 1024).toFixed(0)} KB) parses without an internal error`, () => {
+      const r = parsePowerShell(text);
       expect(r.errors.every((e) => !e.message.startsWith('Internal')), JSON.stringify(r.errors[0])).toBe(true);
       if (expected) expect(r.errors.some((e) => expected.test(e.message))).toBe(true);
       else if (name !== '1 MB of junk') expect(r.errors).toEqual([]);
-      expect(ms).toBeLessThan(1000);
     });
   }
 

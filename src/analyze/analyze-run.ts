@@ -2,6 +2,7 @@ import { parseCmd } from '../../grammar/cmd/index.ts';
 import { parsePowerShell } from '../../grammar/powershell/index.ts';
 import conversion from '../generated/conversion.json' with { type: 'json' };
 import type { DockerfileModel, Instruction } from '../model/types.ts';
+import type { Range } from '../parse/source.ts';
 import { userAt } from '../model/users.ts';
 import { rootStage } from '../model/versions.ts';
 import { cmdEffects } from './effects/cmd.ts';
@@ -12,6 +13,13 @@ import { invocationOf, lostQuotes } from './invocation.ts';
 
 /** Nested shells (`cmd /c powershell -c "cmd /c ..."`) stop being followed at this depth. */
 const MAX_NESTING = 8;
+/** More syntax errors than this: the body is not code, and its fragments are not classified. */
+const MAX_SYNTAX_ERRORS = 100;
+
+/** The one effect of a body too broken to analyse; classifying its fragments cost seconds for nothing. */
+function unparsable(language: ScriptLanguage, range: Range, errors: number): Effect {
+  return { kind: 'unknown', command: '(unparsable script)', language, range, portability: 'windows-only', reason: `the script has ${errors} or more syntax errors, so what it does is not known`, destinations: ['dependency-image'] };
+}
 
 const cache = new WeakMap<Instruction, RunAnalysis>();
 
@@ -83,11 +91,13 @@ export function analyzeRun(model: DockerfileModel, run: Instruction): RunAnalysi
       const parsed = parsePowerShell(text);
       analysis.scripts.push({ language, text, recovered: parsed.recovered });
       for (const e of parsed.errors) analysis.syntaxErrors.push({ message: e.message, range: range(e.start, e.end), language });
+      if (parsed.errors.length > MAX_SYNTAX_ERRORS) return [unparsable(language, range(0, text.length), parsed.errors.length)];
       return powershellEffects(parsed.script, ctx);
     }
     const parsed = parseCmd(text);
     analysis.scripts.push({ language, text, recovered: parsed.recovered });
     for (const e of parsed.errors) analysis.syntaxErrors.push({ message: e.message, range: range(e.start, e.end), language });
+    if (parsed.errors.length > MAX_SYNTAX_ERRORS) return [unparsable(language, range(0, text.length), parsed.errors.length)];
     return cmdEffects(parsed.script, ctx);
   };
 

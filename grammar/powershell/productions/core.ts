@@ -102,7 +102,28 @@ export abstract class PsParserCore extends EmbeddedActionsParser implements Stri
    * In-repetition recovery stays off: it silently skips tokens.
    */
   protected enableInRuleRecovery(): void {
-    (this as unknown as { recoveryEnabled: boolean }).recoveryEnabled = true;
+    this.setInRuleRecovery(true);
+  }
+
+  /**
+   * Each in-rule recovery walks the grammar for the follow set (about a millisecond): on input
+   * that is mostly errors it dominated, at ten seconds for a megabyte. Past this many errors in a
+   * fragment, a mismatch ends the statement and statementList resyncs, which is cheap.
+   */
+  static readonly RECOVERY_BUDGET = 50;
+
+  protected setInRuleRecovery(on: boolean): void {
+    (this as unknown as { recoveryEnabled: boolean }).recoveryEnabled = on;
+  }
+
+  /** Before each fragment: in-rule recovery on again, with a fresh budget. */
+  resetRecovery(): void {
+    this.setInRuleRecovery(true);
+  }
+
+  /** Called between statements: switches in-rule recovery off once the fragment has used its budget. */
+  protected checkRecoveryBudget(): void {
+    if (this.errors.length + this.customErrors.length + this.droppedErrors >= PsParserCore.RECOVERY_BUDGET) this.setInRuleRecovery(false);
   }
 
   // Chevrotain computes every viable lookahead path before raising these, only

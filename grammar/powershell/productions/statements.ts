@@ -122,6 +122,7 @@ export abstract class StatementRules extends ControlFlowRules {
    */
   private nextStatement(closer: ListCloser, frame: ListFrame): boolean {
     const t = this.t;
+    this.checkRecoveryBudget();
     for (;;) {
       const tok = this.LA(1);
       const tt = tok.tokenType;

@@ -285,13 +285,22 @@ class CmdWalker implements CmdTools {
     return { kind: 'unknown', command, language: 'cmd', range: this.ctx.range(node.start, node.end), portability: 'windows-only', reason, destinations: ['dependency-image'] };
   }
 
-  /** `offsets` maps raw to script offsets; without it every part maps to the whole `span`. */
-  private origin(raw: string, offsets: { offsets: readonly number[] } | null, span?: CmdSpan): ArgumentOrigin {
-    const forVars = [...this.forVars];
+  /**
+   * `offsets` maps raw to script offsets (`identity`: raw is the script text from that offset on);
+   * without either every part maps to the whole `span`. forVars arrays are replaced, never changed,
+   * so the current one is kept as it is.
+   */
+  private origin(raw: string, offsets: { offsets: readonly number[] } | { identity: number } | null, span?: CmdSpan): ArgumentOrigin {
+    const forVars = this.forVars;
     return {
       raw,
       map: (a, b) => {
-        const r = offsets ? sourceRange(offsets, a, b) : (span as CmdSpan);
+        let r: CmdSpan;
+        if (!offsets) r = span as CmdSpan;
+        else if ('identity' in offsets) {
+          const from = Math.max(0, Math.min(a, raw.length));
+          r = { start: offsets.identity + from, end: offsets.identity + Math.max(from, Math.min(b, raw.length)) };
+        } else r = sourceRange(offsets, a, b);
         return { range: this.ctx.range(r.start, r.end), source: this.ctx.text.slice(r.start, r.end) };
       },
       resolve: (s) => this.vars.expand(s, forVars).partial,
@@ -319,7 +328,6 @@ class CmdWalker implements CmdTools {
     const v: Value = { source, range: this.ctx.range(start, end) };
     if (ex.text !== undefined) v.text = ex.text;
     // The value maps character for character only when cmd changed nothing (no carets, quotes).
-    const offsets = raw === source ? { offsets: Array.from({ length: raw.length + 1 }, (_, i) => start + i) } : null;
-    return withOrigin(v, this.origin(raw, offsets, { start, end }));
+    return withOrigin(v, this.origin(raw, raw === source ? { identity: start } : null, { start, end }));
   }
 }

@@ -30,7 +30,6 @@ export const msiexec: Handler = (call, spec) => {
   const mode = opt?.key ?? 'install';
   const notes: string[] = [];
   if (!p.opts.some(isQuiet)) notes.push('without /qn (or /quiet) msiexec shows its user interface and the build hangs');
-  if (call.language === 'powershell' && !call.async) notes.push('PowerShell does not wait for msiexec (a GUI program) unless the script waits (Start-Process -Wait, or piping to Out-Null)');
   const what: Record<string, string> = {
     install: `installs ${show(pkg)} with Windows Installer; the files, registry keys and services it creates need a Windows build`,
     admin: `unpacks ${show(pkg)} to an administrative install point (msiexec /a runs no install actions; msiextract from msitools could do this on Linux)`,

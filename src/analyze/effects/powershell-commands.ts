@@ -4,7 +4,7 @@
 import type { Command, CommandElement, Expression, FunctionDefinition } from '../../../grammar/powershell/ast.ts';
 import { argOf, bind, lookupCmdlet } from './powershell-cmdlets.ts';
 import { fileCmdlet } from './powershell-files.ts';
-import { nativeArgs, nativeCall, scriptOffsets } from './powershell-native.ts';
+import { nativeArgs, nativeCall, programName, scriptOffsets } from './powershell-native.ts';
 import { remoteUrl } from './powershell-support.ts';
 import type { CmdCall, Upstream } from './powershell-support.ts';
 import { systemCmdlet } from './powershell-system.ts';
@@ -14,6 +14,9 @@ import { verdict } from './powershell-verdicts.ts';
 import type { Walker } from './powershell-walker.ts';
 import { programSpec } from './programs.ts';
 import type { Effect } from './types.ts';
+
+/** Programs built for the Windows GUI subsystem that Dockerfiles run, which PowerShell does not wait for. */
+const GUI_PROGRAMS = new Set(['msiexec']);
 
 /** Nested function calls deeper than this are not followed (recursion). */
 const MAX_CALL_DEPTH = 8;
@@ -143,7 +146,11 @@ function classify(w: Walker, cmd: Command, valuePos: boolean, input: Upstream | 
     if (/^[a-z]+-[a-z][\w-]*$/i.test(nameText) && !programSpec(nameText.toLowerCase())) return [{ kind: 'unknown', ...w.base(cmd, written, verdict('unknown')) }];
   }
   w.nativeStarts.push(w.ctx.range(cmd.start, cmd.end).start.offset);
-  return nativeCall(w, cmd, written, w.valueAt(name, nameText), nativeArgs(w, cmd.elements), false);
+  const program = w.valueAt(name, nameText);
+  // PowerShell waits for console programs, but not for Windows GUI programs such as msiexec
+  // unless it reads their output (`| Out-Null`, an assignment).
+  const gui = !valuePos && GUI_PROGRAMS.has(programName(program.text, program.source));
+  return nativeCall(w, cmd, written, program, nativeArgs(w, cmd.elements), gui);
 }
 
 /** The effects of one command, after the commands in its arguments, then its file redirections. */

@@ -21,7 +21,7 @@ describe('powershell -Command', () => {
     const cmd = first(text);
     const script = cmd.args[2];
     expect(script).toMatchObject({ raw: '"Get-ChildItem $env:TEMP | Remove-Item"', value: 'Get-ChildItem $env:TEMP | Remove-Item', start: 31, end: 70 });
-    expect(script?.offsets).toEqual([...range(32, 69), 69]);
+    expect(Array.from(script?.offsets ?? [])).toEqual([...range(32, 69), 69]);
     const pipe = cmd.args[3];
     expect(pipe).toMatchObject({ raw: '^|', value: '|', start: 71, end: 73, offsets: [72, 73] });
   });
@@ -33,7 +33,7 @@ describe('powershell -Command', () => {
     const script = ps?.script;
     if (!script) throw new Error('no script');
     expect(script.text).toBe('Get-ChildItem $env:TEMP | Remove-Item | Out-Null');
-    expect(script.offsets).toEqual([...range(32, 69), 70, 72, 73, ...range(74, 82), 82]);
+    expect(Array.from(script.offsets)).toEqual([...range(32, 69), 70, 72, 73, ...range(74, 82), 82]);
     // A PowerShell node position maps back to the exact Dockerfile text.
     const at = script.text.indexOf('Remove-Item');
     expect(sourceRange(script, at, at + 11)).toEqual({ start: 58, end: 69 });
@@ -49,7 +49,7 @@ describe('powershell -Command', () => {
     expect(cmd.args.map((a) => a.raw)).toEqual(['-Command', '"Throw \\"bad', 'thing\\""']);
     const ps = powershellInvocation(src, cmd);
     expect(ps?.script?.text).toBe('Throw "bad thing"');
-    expect(ps?.script?.offsets).toEqual([21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 39, 40]);
+    expect(Array.from(ps?.script?.offsets ?? [])).toEqual([21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 39, 40]);
   });
 
   it('keeps %VAR% references visible as parts', () => {

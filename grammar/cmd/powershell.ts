@@ -122,18 +122,22 @@ export function powershellInvocation(source: string, cmd: CmdInvocation): PowerS
 /** Joins arguments with single spaces, keeping the source map. */
 export function joinArguments(args: readonly CmdArgument[]): CmdMappedText {
   const parts: string[] = [];
-  const offsets: number[] = [];
+  let size = 1;
+  for (const a of args) size += a.value.length + 1;
+  const offsets = new Int32Array(size);
+  let w = 0;
   args.forEach((a, k) => {
     if (k > 0) {
       parts.push(' ');
-      offsets.push((args[k - 1] as CmdArgument).end);
+      offsets[w++] = (args[k - 1] as CmdArgument).end;
     }
     parts.push(a.value);
-    for (let j = 0; j < a.value.length; j++) offsets.push(a.offsets[j] as number);
+    const from = a.offsets;
+    for (let j = 0; j < a.value.length; j++) offsets[w++] = from[j] as number;
   });
   const last = args[args.length - 1];
-  offsets.push(last ? (last.offsets[last.value.length] as number) : 0);
-  return { text: parts.join(''), offsets };
+  offsets[w++] = last ? (last.offsets[last.value.length] as number) : 0;
+  return { text: parts.join(''), offsets: offsets.subarray(0, w) };
 }
 
 function decodeBase64Utf16(b64: string): string | null {

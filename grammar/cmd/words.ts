@@ -151,7 +151,8 @@ class WordScanner {
 /** Text with the source offset of each character (plus one end entry). */
 export interface CmdMappedText {
   text: string;
-  offsets: number[];
+  /** Source offset of each character of `text`, plus an end entry (an array or a typed array). */
+  offsets: ArrayLike<number>;
 }
 
 /** Like cmdText, without the source map (echo text, set values). */
@@ -209,7 +210,7 @@ export function cmdText(text: string, start: number, end: number, skip: readonly
  * Maps the value range [from, to) of a word (or any mapped text) back to the
  * source range it came from. An empty range maps to an empty source range.
  */
-export function sourceRange(mapped: { offsets: readonly number[] }, from: number, to: number): { start: number; end: number } {
+export function sourceRange(mapped: { offsets: ArrayLike<number> }, from: number, to: number): { start: number; end: number } {
   const o = mapped.offsets;
   const last = o.length - 1;
   const a = Math.max(0, Math.min(from, last));

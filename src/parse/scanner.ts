@@ -38,8 +38,8 @@ export class MappedText {
   }
 
   /** offsets[i] is the file offset of text[i]; one extra entry holds the end offset. */
-  get offsets(): number[] {
-    const out = new Array<number>(this.text.length + 1);
+  get offsets(): Int32Array {
+    const out = new Int32Array(this.text.length + 1);
     for (let k = 0; k < this.segText.length; k++) {
       const from = this.segText[k] as number;
       const to = (this.segText[k + 1] as number | undefined) ?? this.text.length;

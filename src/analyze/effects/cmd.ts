@@ -276,7 +276,7 @@ class CmdWalker implements CmdTools {
       from++;
       to = close;
     }
-    const offsets = tail.offsets.slice(from, to + 1);
+    const offsets = Array.prototype.slice.call(tail.offsets, from, to + 1) as number[];
     const end = offsets[offsets.length - 1] ?? node.end;
     this.effects.push(...this.ctx.nested('cmd', tail.text.slice(from, to), (i) => offsets[i] ?? end));
   }
@@ -290,7 +290,7 @@ class CmdWalker implements CmdTools {
    * without either every part maps to the whole `span`. forVars arrays are replaced, never changed,
    * so the current one is kept as it is.
    */
-  private origin(raw: string, offsets: { offsets: readonly number[] } | { identity: number } | null, span?: CmdSpan): ArgumentOrigin {
+  private origin(raw: string, offsets: { offsets: ArrayLike<number> } | { identity: number } | null, span?: CmdSpan): ArgumentOrigin {
     const forVars = this.forVars;
     return {
       raw,

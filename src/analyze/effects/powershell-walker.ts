@@ -82,7 +82,8 @@ export class Walker implements W {
   }
 
   base(node: NodeBase, command: string, v: Verdict): BaseFields & Verdict {
-    return { command, language: 'powershell', range: this.ctx.range(node.start, node.end), ...v };
+    // Fields named, not spread: effects are made by the ten thousand in long scripts.
+    return { command, language: 'powershell', range: this.ctx.range(node.start, node.end), portability: v.portability, reason: v.reason, destinations: v.destinations };
   }
 
   runBlock(list: readonly Statement[], scope: 'child' | 'same', valuePos: boolean): void {

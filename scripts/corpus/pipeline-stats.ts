@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emitArgo } from '../../src/emit/argo.ts';
 import { emitKubernetes } from '../../src/emit/kubernetes.ts';
+import { PIPELINE_FILES } from '../../src/emit/pipeline-model.ts';
 import { emitTekton } from '../../src/emit/tekton.ts';
 import type { EmitContext, Emitter } from '../../src/emit/types.ts';
 import { plans } from './plans.ts';
@@ -12,9 +13,9 @@ import { plans } from './plans.ts';
 const VALIDATE = join(process.cwd(), '..', 'shared', 'schemas', 'validate.mjs');
 
 const OUTPUTS: { name: string; file: string; emit: Emitter; args: string[] }[] = [
-  { name: 'Argo (--strict)', file: 'workflow.yaml', emit: emitArgo, args: ['--schema', 'argo', '--strict'] },
-  { name: 'Tekton', file: 'pipelinerun.yaml', emit: emitTekton, args: ['--schema', 'tekton'] },
-  { name: 'Kubernetes Jobs', file: 'jobs.yaml', emit: emitKubernetes, args: ['--schema', 'k8s-job'] },
+  { name: 'Argo (--strict)', file: PIPELINE_FILES.argo, emit: emitArgo, args: ['--schema', 'argo', '--strict'] },
+  { name: 'Tekton', file: PIPELINE_FILES.tekton, emit: emitTekton, args: ['--schema', 'tekton'] },
+  { name: 'Kubernetes Jobs', file: PIPELINE_FILES.kubernetes, emit: emitKubernetes, args: ['--schema', 'k8s-job'] },
 ];
 
 export interface PipelineStats {

@@ -6,14 +6,19 @@ import {
   BUILDKIT_SECURITY,
   BUILDKIT_STATE,
   BUILDKITD_FLAGS,
+  craneBase,
   DOCKER_CONFIG,
+  envPairs,
   IMAGES,
   LINUX,
+  needsSource,
   pipelineModel,
+  type PipelineModel,
+  REGISTRY_MOUNT,
   REGISTRY_SECRET,
+  REGISTRY_VOLUME,
   WINDOWS,
   WORK,
-  type PipelineModel,
 } from './pipeline-model.ts';
 import type { EmitContext, Emitted } from './types.ts';
 
@@ -22,8 +27,6 @@ type Obj = Record<string, unknown>;
 const SRC = '/workspace/src';
 const wp = (name: string) => `{{workflow.parameters.${name}}}`;
 const ip = (name: string) => `{{inputs.parameters.${name}}}`;
-const env = (pairs: [string, string][]) => pairs.map(([name, value]) => ({ name, value }));
-const registryMount = { name: 'registry-auth', mountPath: DOCKER_CONFIG, readOnly: true };
 
 /** Where each build pod gets the repository: a git input artifact, or the volume named by context-pvc. */
 type Source = 'git' | 'volume';
@@ -60,14 +63,14 @@ function buildTemplate(p: PipelineModel, name: string, source: Source | undefine
     image: IMAGES.buildkit,
     ...extra,
     securityContext: { ...BUILDKIT_SECURITY },
-    volumeMounts: [{ name: 'buildkitd', mountPath: BUILDKIT_STATE }, registryMount, ...sourceMount],
+    volumeMounts: [{ name: 'buildkitd', mountPath: BUILDKIT_STATE }, REGISTRY_MOUNT, ...sourceMount],
   });
   if (p.engine === 'buildkit') {
     t['volumes'] = volumes;
     t['container'] = buildkitContainer({
       command: ['buildctl-daemonless.sh'],
       args: buildctlArgs(p, r),
-      env: env([
+      env: envPairs([
         ['BUILDKITD_FLAGS', BUILDKITD_FLAGS],
         ['DOCKER_CONFIG', DOCKER_CONFIG],
       ]),
@@ -86,8 +89,8 @@ function buildTemplate(p: PipelineModel, name: string, source: Source | undefine
     image: IMAGES.crane,
     command: ['/busybox/sh', '-c'],
     args: [craneAssembleScript(p)],
-    env: env(craneEnv),
-    volumeMounts: [registryMount],
+    env: envPairs(craneEnv),
+    volumeMounts: [REGISTRY_MOUNT],
   };
   if (!p.dockerfile) {
     // No files to add: crane mutates the base's config, in one container.
@@ -110,18 +113,11 @@ function buildTemplate(p: PipelineModel, name: string, source: Source | undefine
   t['containerSet'] = {
     volumeMounts: [{ name: 'work', mountPath: WORK }],
     containers: [
-      { name: 'main', ...buildkitContainer({ command: ['/bin/sh', '-c'], args: [cranePrepareScript(p)], env: env(prepareEnv) }) },
+      { name: 'main', ...buildkitContainer({ command: ['/bin/sh', '-c'], args: [cranePrepareScript(p)], env: envPairs(prepareEnv) }) },
       { name: 'crane', ...crane, dependencies: ['main'] },
     ],
   };
   return t;
-}
-
-/** The crane plan's base repository (BASE), when the pipeline does not build on a dependency image. */
-function craneBase(p: PipelineModel): string {
-  const b = p.crane?.base;
-  if (!b) return '';
-  return b.versioned ? b.repo : b.image;
 }
 
 function publishTemplate(): Obj {
@@ -132,12 +128,12 @@ function publishTemplate(): Obj {
       image: IMAGES.crane,
       command: ['/busybox/sh', '-c'],
       args: [''],
-      env: env([
+      env: envPairs([
         ['IMAGE', wp('image')],
         ['TAG', wp('tag')],
         ['DOCKER_CONFIG', DOCKER_CONFIG],
       ]),
-      volumeMounts: [registryMount],
+      volumeMounts: [REGISTRY_MOUNT],
     },
   };
 }
@@ -157,7 +153,6 @@ function smokeTemplate(p: PipelineModel): Obj {
 
 /** The Argo Workflow object (exported for tests). */
 export function argoWorkflow(p: PipelineModel): Obj {
-  const needsSource = p.engine === 'buildkit' || p.dockerfile !== undefined;
   const items = p.versions.map((v) => ({ version: v.id, token: v.token }));
   const fanOut = (task: Obj): Obj =>
     p.versioned
@@ -175,7 +170,7 @@ export function argoWorkflow(p: PipelineModel): Obj {
   const tasks: Obj[] = [];
   const templates: Obj[] = [];
   let built: string;
-  if (needsSource) {
+  if (needsSource(p)) {
     tasks.push(fanOut({ name: 'build-from-git', template: 'build-from-git', when: `'${wp('git-url')}' != ''` }));
     tasks.push(fanOut({ name: 'build-from-volume', template: 'build-from-volume', when: `'${wp('git-url')}' == ''` }));
     templates.push(buildTemplate(p, 'build-from-git', 'git'), buildTemplate(p, 'build-from-volume', 'volume'));
@@ -200,7 +195,7 @@ export function argoWorkflow(p: PipelineModel): Obj {
   const spec: Obj = {
     entrypoint: 'main',
     arguments: { parameters: p.params.map((x) => ({ name: x.name, value: x.value, description: x.description })) },
-    volumes: [{ name: 'registry-auth', secret: { secretName: REGISTRY_SECRET, items: [{ key: '.dockerconfigjson', path: 'config.json' }] } }],
+    volumes: [REGISTRY_VOLUME],
   };
   // The Windows node pulls the published image with the same credentials.
   if (p.smokeTest) spec['imagePullSecrets'] = [{ name: REGISTRY_SECRET }];

@@ -6,16 +6,23 @@ import {
   BUILDKIT_SECURITY,
   BUILDKIT_STATE,
   BUILDKITD_FLAGS,
+  buildParamNames,
   CLONE_SCRIPT,
+  craneBase,
   DOCKER_CONFIG,
+  envPairs,
   IMAGES,
   LINUX,
+  needsSource,
   pipelineModel,
-  REGISTRY_SECRET,
-  WINDOWS,
-  WORK,
   type PipelineModel,
   type PipelineVersion,
+  REGISTRY_MOUNT,
+  REGISTRY_SECRET,
+  REGISTRY_VOLUME,
+  runParams,
+  WINDOWS,
+  WORK,
 } from './pipeline-model.ts';
 import type { EmitContext, Emitted } from './types.ts';
 
@@ -28,7 +35,6 @@ type Obj = Record<string, unknown>;
 
 const SRC = '/workspace/src';
 const STEP = 'winfile.dev/step';
-const registryMount = { name: 'registry-auth', mountPath: DOCKER_CONFIG, readOnly: true };
 
 /** The parameter `git-url` as the ConfigMap key GIT_URL. */
 const key = (param: string) => param.toUpperCase().replaceAll('-', '_');
@@ -38,7 +44,6 @@ function fromConfig(config: string, params: string[]): Obj[] {
   return params.map((p) => ({ name: key(p), valueFrom: { configMapKeyRef: { name: config, key: key(p) } } }));
 }
 
-const literal = (pairs: [string, string][]): Obj[] => pairs.map(([name, value]) => ({ name, value }));
 
 function labels(p: PipelineModel, step: string): Record<string, string> {
   return { 'app.kubernetes.io/name': `${p.name}-windows`, 'app.kubernetes.io/managed-by': 'winfile', [STEP]: step };
@@ -52,8 +57,6 @@ function job(p: PipelineModel, name: string, step: string, spec: Obj): Obj {
     spec: { backoffLimit: 1, template: { metadata: { labels: labels(p, step) }, spec: { restartPolicy: 'Never', ...spec } } },
   };
 }
-
-const authVolume = { name: 'registry-auth', secret: { secretName: REGISTRY_SECRET, items: [{ key: '.dockerconfigjson', path: 'config.json' }] } };
 
 function cloneContainer(config: string): Obj {
   return {
@@ -70,12 +73,10 @@ function cloneContainer(config: string): Obj {
 }
 
 function buildJob(p: PipelineModel, config: string, v: PipelineVersion): Obj {
-  const needsSource = p.dockerfile !== undefined;
-  const params = ['image', 'tag', ...(needsSource ? ['context-dir'] : []), ...(p.deps ? ['deps-image'] : [])];
-  const env = [...fromConfig(config, params), ...literal([['DOCKER_CONFIG', DOCKER_CONFIG]])];
-  const volumes: Obj[] = [authVolume];
+  const env = [...fromConfig(config, buildParamNames(p)), ...envPairs([['DOCKER_CONFIG', DOCKER_CONFIG]])];
+  const volumes: Obj[] = [REGISTRY_VOLUME];
   const initContainers: Obj[] = [];
-  if (needsSource) {
+  if (needsSource(p)) {
     volumes.push({ name: 'source', emptyDir: {} });
     initContainers.push(cloneContainer(config));
   }
@@ -84,7 +85,7 @@ function buildJob(p: PipelineModel, config: string, v: PipelineVersion): Obj {
     image: IMAGES.buildkit,
     ...extra,
     securityContext: { ...BUILDKIT_SECURITY },
-    volumeMounts: [{ name: 'buildkitd', mountPath: BUILDKIT_STATE }, registryMount, { name: 'source', mountPath: SRC, readOnly: true }, ...(extra['volumeMounts'] as Obj[] | undefined ?? [])],
+    volumeMounts: [{ name: 'buildkitd', mountPath: BUILDKIT_STATE }, REGISTRY_MOUNT, { name: 'source', mountPath: SRC, readOnly: true }, ...(extra['volumeMounts'] as Obj[] | undefined ?? [])],
   });
   const spec: Obj = { nodeSelector: { ...LINUX } };
   const versioned: [string, string][] = p.versioned ? [['VERSION', v.id], ['TOKEN', v.token]] : [];
@@ -92,15 +93,15 @@ function buildJob(p: PipelineModel, config: string, v: PipelineVersion): Obj {
     volumes.push({ name: 'buildkitd', emptyDir: {} });
     const refs: SourceRefs = { context: `${SRC}/$(CONTEXT_DIR)`, image: '$(IMAGE)', tag: '$(TAG)', version: v.id, token: v.token, deps: '$(DEPS_IMAGE)', versioned: p.versioned };
     spec['initContainers'] = initContainers;
-    spec['containers'] = [buildkit('build', { command: ['buildctl-daemonless.sh'], args: buildctlArgs(p, refs), env: [...env, ...literal([['BUILDKITD_FLAGS', BUILDKITD_FLAGS]])] })];
+    spec['containers'] = [buildkit('build', { command: ['buildctl-daemonless.sh'], args: buildctlArgs(p, refs), env: [...env, ...envPairs([['BUILDKITD_FLAGS', BUILDKITD_FLAGS]])] })];
   } else {
-    const base = p.deps?.use === 'base' ? [{ name: 'BASE', valueFrom: { configMapKeyRef: { name: config, key: 'DEPS_IMAGE' } } }] : literal([['BASE', craneBase(p)]]);
+    const base = p.deps?.use === 'base' ? [{ name: 'BASE', valueFrom: { configMapKeyRef: { name: config, key: 'DEPS_IMAGE' } } }] : envPairs([['BASE', craneBase(p)]]);
     const crane: Obj = {
       name: 'assemble',
       image: IMAGES.crane,
       command: ['/busybox/sh', '-c', craneAssembleScript(p)],
-      env: [...fromConfig(config, ['image', 'tag']), ...base, ...literal([...versioned, ['WORK', WORK], ['DOCKER_CONFIG', DOCKER_CONFIG]])],
-      volumeMounts: [registryMount, ...(p.dockerfile ? [{ name: 'work', mountPath: WORK }] : [])],
+      env: [...fromConfig(config, ['image', 'tag']), ...base, ...envPairs([...versioned, ['WORK', WORK], ['DOCKER_CONFIG', DOCKER_CONFIG]])],
+      volumeMounts: [REGISTRY_MOUNT, ...(p.dockerfile ? [{ name: 'work', mountPath: WORK }] : [])],
     };
     if (p.dockerfile) {
       // The files of the image come first: rootless BuildKit exports the prepare stage to $WORK.
@@ -108,7 +109,7 @@ function buildJob(p: PipelineModel, config: string, v: PipelineVersion): Obj {
       initContainers.push(
         buildkit('prepare', {
           command: ['/bin/sh', '-c', cranePrepareScript(p)],
-          env: [...env, ...literal([['BUILDKITD_FLAGS', BUILDKITD_FLAGS], ['CONTEXT', `${SRC}/$(CONTEXT_DIR)`], ['WORK', WORK], ...(p.versioned ? ([['TOKEN', v.token]] as [string, string][]) : [])])],
+          env: [...env, ...envPairs([['BUILDKITD_FLAGS', BUILDKITD_FLAGS], ['CONTEXT', `${SRC}/$(CONTEXT_DIR)`], ['WORK', WORK], ...(p.versioned ? ([['TOKEN', v.token]] as [string, string][]) : [])])],
           volumeMounts: [{ name: 'work', mountPath: WORK }],
         }),
       );
@@ -120,13 +121,6 @@ function buildJob(p: PipelineModel, config: string, v: PipelineVersion): Obj {
   return job(p, `${p.name}-windows-build-${v.id}`, 'build', spec);
 }
 
-/** The crane plan's base repository (BASE), when the build does not start from a dependency image. */
-function craneBase(p: PipelineModel): string {
-  const b = p.crane?.base;
-  if (!b) return '';
-  return b.versioned ? b.repo : b.image;
-}
-
 function publishJob(p: PipelineModel, config: string): Obj {
   return job(p, `${p.name}-windows-publish`, 'publish', {
     nodeSelector: { ...LINUX },
@@ -135,11 +129,11 @@ function publishJob(p: PipelineModel, config: string): Obj {
         name: 'publish',
         image: IMAGES.crane,
         command: ['/busybox/sh', '-c', publishScript(p)],
-        env: [...fromConfig(config, ['image', 'tag']), ...literal([['DOCKER_CONFIG', DOCKER_CONFIG]])],
-        volumeMounts: [registryMount],
+        env: [...fromConfig(config, ['image', 'tag']), ...envPairs([['DOCKER_CONFIG', DOCKER_CONFIG]])],
+        volumeMounts: [REGISTRY_MOUNT],
       },
     ],
-    volumes: [authVolume],
+    volumes: [REGISTRY_VOLUME],
   });
 }
 
@@ -159,9 +153,8 @@ function smokeJob(p: PipelineModel): Obj {
 /** The documents, in the order they are applied (exported for tests). */
 export function kubernetesObjects(p: PipelineModel): Obj[] {
   const config = `${p.name}-windows-build`;
-  const needsSource = p.dockerfile !== undefined;
   const data: Record<string, string> = {};
-  for (const x of p.params) if (needsSource || !['git-url', 'git-revision', 'context-dir'].includes(x.name)) data[key(x.name)] = x.value;
+  for (const x of runParams(p)) data[key(x.name)] = x.value;
   const objects: Obj[] = [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: config, labels: labels(p, 'build') }, data }];
   objects.push(...p.versions.map((v) => buildJob(p, config, v)));
   if (p.versioned) objects.push(publishJob(p, config));

@@ -29,6 +29,13 @@ export const CLONE_SCRIPT = ['#!/bin/sh', 'set -eu', 'git init -q .', 'git fetch
 export type PipelineKind = 'argo' | 'tekton' | 'kubernetes';
 export const PIPELINE_FILES: Record<PipelineKind, string> = { argo: 'workflow.yaml', tekton: 'pipelinerun.yaml', kubernetes: 'jobs.yaml' };
 
+/** Environment entries from name/value pairs. */
+export const envPairs = (pairs: [string, string][]): { name: string; value: string }[] => pairs.map(([name, value]) => ({ name, value }));
+
+/** The registry secret as a pod volume with config.json, and where containers mount it. */
+export const REGISTRY_VOLUME = { name: 'registry-auth', secret: { secretName: REGISTRY_SECRET, items: [{ key: '.dockerconfigjson', path: 'config.json' }] } };
+export const REGISTRY_MOUNT = { name: 'registry-auth', mountPath: DOCKER_CONFIG, readOnly: true };
+
 export const LINUX = { 'kubernetes.io/os': 'linux' } as const;
 export const WINDOWS = { 'kubernetes.io/os': 'windows' } as const;
 
@@ -188,3 +195,26 @@ export function pipelineModel(plan: BuildPlan, ctx: EmitContext, kind: PipelineK
   return model;
 }
 
+/** The crane plan's base repository (BASE), when the pipeline does not build on a dependency image. */
+export function craneBase(p: PipelineModel): string {
+  const b = p.crane?.base;
+  if (!b) return '';
+  return b.versioned ? b.repo : b.image;
+}
+
+/** Whether the build reads the repository (the converted Dockerfile, or Dockerfile.prepare). */
+export function needsSource(p: PipelineModel): boolean {
+  return p.dockerfile !== undefined;
+}
+
+const SOURCE_PARAMS = ['git-url', 'git-revision', 'context-dir'];
+
+/** The parameters of a run: those about the repository only when the build reads it. */
+export function runParams(p: PipelineModel): PipelineParam[] {
+  return needsSource(p) ? p.params : p.params.filter((x) => !SOURCE_PARAMS.includes(x.name));
+}
+
+/** The parameters a build step reads. */
+export function buildParamNames(p: PipelineModel): string[] {
+  return ['image', 'tag', ...(needsSource(p) ? ['context-dir'] : []), ...(p.deps ? ['deps-image'] : [])];
+}

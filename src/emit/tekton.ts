@@ -2,13 +2,12 @@ import type { BuildPlan } from '../plan/types.ts';
 import { pipelineYaml } from './argo.ts';
 import { buildctlArgs } from './pipeline-buildctl.ts';
 import { craneAssembleScript, cranePrepareScript, publishScript } from './pipeline-crane.ts';
-import { BUILDKIT_SECURITY, BUILDKIT_STATE, BUILDKITD_FLAGS, CLONE_SCRIPT, IMAGES, LINUX, pipelineModel, REGISTRY_SECRET, WINDOWS, WORK, type PipelineModel } from './pipeline-model.ts';
+import { BUILDKIT_SECURITY, BUILDKIT_STATE, BUILDKITD_FLAGS, buildParamNames, CLONE_SCRIPT, envPairs, IMAGES, LINUX, needsSource, pipelineModel, type PipelineModel, REGISTRY_SECRET, REGISTRY_VOLUME, runParams, WINDOWS, WORK } from './pipeline-model.ts';
 import type { EmitContext, Emitted } from './types.ts';
 
 type Obj = Record<string, unknown>;
 
 const pp = (name: string) => `$(params.${name})`;
-const env = (pairs: [string, string][]) => pairs.map(([name, value]) => ({ name, value }));
 const DOCKER_CONFIG = '$(workspaces.registry-auth.path)';
 const CONTEXT = '$(workspaces.source.path)/$(params.context-dir)';
 
@@ -38,7 +37,7 @@ function cloneTask(): Obj {
           name: 'clone',
           image: IMAGES.git,
           workingDir: '$(workspaces.source.path)',
-          env: env([
+          env: envPairs([
             ['URL', pp('url')],
             ['REVISION', pp('revision')],
           ]),
@@ -50,11 +49,11 @@ function cloneTask(): Obj {
 }
 
 function buildTask(p: PipelineModel, after: string[]): Obj {
-  const needsSource = p.engine === 'buildkit' || p.dockerfile !== undefined;
-  const shared = ['image', 'tag', ...(needsSource ? ['context-dir'] : []), ...(p.deps ? ['deps-image'] : [])];
+  const source = needsSource(p);
+  const shared = buildParamNames(p);
   const own = p.versioned ? ['version', 'token'] : [];
   const workspaces: Obj[] = [{ name: 'registry-auth', readOnly: true }];
-  if (needsSource) workspaces.unshift({ name: 'source', readOnly: true });
+  if (source) workspaces.unshift({ name: 'source', readOnly: true });
   const steps: Obj[] = [];
   const volumes: Obj[] = [];
   const buildkitStep = (name: string, extra: Obj): Obj => ({
@@ -64,13 +63,13 @@ function buildTask(p: PipelineModel, after: string[]): Obj {
     securityContext: { ...BUILDKIT_SECURITY },
     volumeMounts: [{ name: 'buildkitd', mountPath: BUILDKIT_STATE }, ...(p.engine === 'crane' ? [{ name: 'work', mountPath: WORK }] : [])],
   });
-  if (needsSource) volumes.push({ name: 'buildkitd', emptyDir: {} });
+  if (source) volumes.push({ name: 'buildkitd', emptyDir: {} });
   if (p.engine === 'buildkit') {
     steps.push(
       buildkitStep('build', {
         command: ['buildctl-daemonless.sh'],
         args: buildctlArgs(p, { context: CONTEXT, image: pp('image'), tag: pp('tag'), version: pp('version'), token: pp('token'), deps: pp('deps-image'), versioned: p.versioned }),
-        env: env([
+        env: envPairs([
           ['BUILDKITD_FLAGS', BUILDKITD_FLAGS],
           ['DOCKER_CONFIG', DOCKER_CONFIG],
         ]),
@@ -81,7 +80,7 @@ function buildTask(p: PipelineModel, after: string[]): Obj {
       volumes.push({ name: 'work', emptyDir: {} });
       steps.push(
         buildkitStep('prepare', {
-          env: env([
+          env: envPairs([
             ['BUILDKITD_FLAGS', BUILDKITD_FLAGS],
             ['DOCKER_CONFIG', DOCKER_CONFIG],
             ['CONTEXT', CONTEXT],
@@ -98,7 +97,7 @@ function buildTask(p: PipelineModel, after: string[]): Obj {
     const step: Obj = {
       name: 'assemble',
       image: IMAGES.crane,
-      env: env([
+      env: envPairs([
         ['IMAGE', pp('image')],
         ['TAG', pp('tag')],
         ['BASE', base],
@@ -145,7 +144,7 @@ function publishTask(p: PipelineModel): Obj {
         {
           name: 'index',
           image: IMAGES.crane,
-          env: env([
+          env: envPairs([
             ['IMAGE', pp('image')],
             ['TAG', pp('tag')],
             ['DOCKER_CONFIG', DOCKER_CONFIG],
@@ -172,17 +171,17 @@ function smokeTask(p: PipelineModel, after: string): Obj {
 
 /** The Tekton v1 PipelineRun object (exported for tests). */
 export function tektonPipelineRun(p: PipelineModel): Obj {
-  const needsSource = p.engine === 'buildkit' || p.dockerfile !== undefined;
+  const source = needsSource(p);
   const tasks: Obj[] = [];
   const runSpecs: Obj[] = [];
   const linux = (name: string, extra: Obj = {}) => runSpecs.push({ pipelineTaskName: name, podTemplate: { nodeSelector: { ...LINUX }, ...extra } });
-  if (needsSource) {
+  if (source) {
     tasks.push(cloneTask());
     linux('fetch-source');
   }
-  tasks.push(buildTask(p, needsSource ? ['fetch-source'] : []));
+  tasks.push(buildTask(p, source ? ['fetch-source'] : []));
   // fsGroup 1000: rootless BuildKit (uid 1000) can use files on the source volume.
-  linux('build', needsSource ? { securityContext: { fsGroup: 1000 } } : {});
+  linux('build', source ? { securityContext: { fsGroup: 1000 } } : {});
   let last = 'build';
   if (p.versioned) {
     tasks.push(publishTask(p));
@@ -200,15 +199,15 @@ export function tektonPipelineRun(p: PipelineModel): Obj {
       },
     });
   }
-  const params = p.params.filter((x) => x.name !== 'context-pvc' && (needsSource || !['git-url', 'git-revision', 'context-dir'].includes(x.name)));
+  const params = runParams(p);
   const pipelineWorkspaces: Obj[] = [];
   const bindings: Obj[] = [];
-  if (needsSource) {
+  if (source) {
     pipelineWorkspaces.push({ name: 'source', description: 'The repository: cloned here from git-url, or your volume with it when git-url is empty.' });
     bindings.push({ name: 'source', volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } });
   }
   pipelineWorkspaces.push({ name: 'registry-auth', description: `A kubernetes.io/dockerconfigjson secret, mounted as config.json (DOCKER_CONFIG).` });
-  bindings.push({ name: 'registry-auth', secret: { secretName: REGISTRY_SECRET, items: [{ key: '.dockerconfigjson', path: 'config.json' }] } });
+  bindings.push(REGISTRY_VOLUME);
   return {
     apiVersion: 'tekton.dev/v1',
     kind: 'PipelineRun',

@@ -71,7 +71,7 @@ export function exitCodeFor(files: FileResult[], threshold: Severity | 'none', n
 
 type Analyzer = NonNullable<LintOptions['analyze']>;
 
-/** Lints one decoded file; RUN analyses come from the cache where it has them. */
+/** Lints one decoded file; RUN analyses come from the cache where it has them. The source is the model's, for code frames. */
 async function lintText(
   path: string,
   text: string,
@@ -80,7 +80,7 @@ async function lintText(
   settings: Settings,
   analysisCache: AnalysisCache,
   loadAnalyzer: () => Promise<Analyzer>,
-): Promise<StoredResult> {
+): Promise<{ result: StoredResult; source: SourceText }> {
   const model = buildModel(path, text, { buildArgs: eff.buildArgs, catalog: settings.catalog });
   // The shell grammars load only for files with a script they have not read before.
   const runs = windowsRuns(model);
@@ -111,9 +111,9 @@ async function lintText(
     ...(runs.length > 0 ? { analyze: cachedAnalysis } : {}),
   });
   const parseError = model.errors[0];
-  if (!parseError) return { diagnostics };
+  if (!parseError) return { result: { diagnostics }, source: model.source };
   const { line, column } = parseError.range.start;
-  return { diagnostics, error: { message: `BuildKit's parser rejects this file: ${parseError.message}`, line, column } };
+  return { result: { diagnostics, error: { message: `BuildKit's parser rejects this file: ${parseError.message}`, line, column } }, source: model.source };
 }
 
 export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
@@ -154,14 +154,15 @@ export async function runLint(cli: LintCliOptions, io: CliIO): Promise<number> {
     if (!craneVersion) throw new Error(`bad crane version ${eff.craneVersion}`);
     const resultKey = results.key(path, read.text, [eff, craneVersion, settings.config]);
     let result = results.get(resultKey);
-    if (!result) {
-      result = await lintText(path, read.text, eff, craneVersion, settings, analysisCache, async () => (analyze ??= (await import('../analyze/analyze-run.ts')).analyzeRun));
+    // Reports need the source lines for code frames; holding the whole model of every file until
+    // the end would keep hundreds of megabytes alive on big trees.
+    let source: SourceText;
+    if (result) source = new SourceText(read.text);
+    else {
+      ({ result, source } = await lintText(path, read.text, eff, craneVersion, settings, analysisCache, async () => (analyze ??= (await import('../analyze/analyze-run.ts')).analyzeRun)));
       results.put(resultKey, result);
     }
     const { diagnostics, error } = result;
-    // Reports need the source lines for code frames; holding the whole model of every file until
-    // the end would keep hundreds of megabytes alive on big trees.
-    const source = new SourceText(read.text);
     const line = (n: number) => source.lineText(n);
     if (error) {
       // The file is unusable, but rules that read the source text (continuation and directive

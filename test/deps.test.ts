@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { golden, scratchDirs } from './helpers/files.ts';
+import { DEPS_SAMPLES } from './harness/cases.ts';
 import { analyzeRun } from '../src/analyze/analyze-run.ts';
 import { emitBuildkit } from '../src/emit/buildkit.ts';
 import { emitDepsDockerfile } from '../src/emit/deps.ts';
@@ -48,7 +49,7 @@ function expectNoSilentGaps(p: BuildPlan): void {
 
 describe('--deps on the bundled samples: Dockerfile.deps and the build on it match their golden files', () => {
   const VERSIONS = ['ltsc2019', 'ltsc2022', 'ltsc2025'];
-  for (const name of ['iis-site', 'msi-install']) {
+  for (const name of DEPS_SAMPLES) {
     it(`${name}: Dockerfile.deps, Dockerfile.cross (FROM the dependency image), convert-report.md`, async () => {
       const file = `samples/${name}/Dockerfile`;
       const p = plan(file, readFileSync(join(ROOT, file), 'utf8'));

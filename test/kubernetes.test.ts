@@ -7,15 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { emitKubernetes, kubernetesObjects } from '../src/emit/kubernetes.ts';
 import { pipelineModel } from '../src/emit/pipeline-model.ts';
 import { cli } from './helpers/cli.ts';
+import { DEPS_SAMPLES, ROOT, SAMPLE_NAMES, VERSIONS } from './harness/cases.ts';
 import { ctxFor, PIPELINE_VARIANTS, planOf } from './helpers/convert.ts';
 import { golden, scratchDirs } from './helpers/files.ts';
 
 // UPDATE_GOLDEN=1 npx vitest run test/kubernetes.test.ts rewrites samples/*/jobs.yaml and
 // samples/*/deps/jobs.yaml after a deliberate change.
-const ROOT = join(import.meta.dirname, '..');
-const SAMPLES = readdirSync(join(ROOT, 'samples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-const DEPS_SAMPLES = ['iis-site', 'msi-install'];
-const VERSIONS = ['ltsc2019', 'ltsc2022', 'ltsc2025'];
 const JOB_SCHEMA = join(ROOT, '..', 'shared', 'schemas', 'kubernetes-v1.32.2', 'job-batch-v1.json');
 const HAVE_SCHEMA = existsSync(JOB_SCHEMA);
 const freshDir = scratchDirs('winfile-kubernetes-');
@@ -74,7 +71,7 @@ function unexpandable(objects: Obj[]): string[] {
 }
 
 describe('convert --to kubernetes: bundled samples match their golden files', () => {
-  for (const name of SAMPLES) {
+  for (const name of SAMPLE_NAMES) {
     it(`${name}: jobs.yaml`, () => {
       const file = `samples/${name}/Dockerfile`;
       const out = emitKubernetes(planOf(file, false), ctxFor(file, `samples/${name}/jobs.yaml`));
@@ -95,7 +92,7 @@ describe('convert --to kubernetes: bundled samples match their golden files', ()
 });
 
 describe('every sample, every variant: the CLI writes Jobs that validate and reference only what they define', () => {
-  for (const name of SAMPLES) {
+  for (const name of SAMPLE_NAMES) {
     it(name, async () => {
       for (const args of PIPELINE_VARIANTS) {
         const dir = freshDir();

@@ -13,14 +13,11 @@ import { pipelineModel, type PipelineModel } from '../src/emit/pipeline-model.ts
 import { emitTekton, tektonPipelineRun } from '../src/emit/tekton.ts';
 import type { Emitted } from '../src/emit/types.ts';
 import { cli } from './helpers/cli.ts';
+import { DEPS_SAMPLES, ROOT, SAMPLE_NAMES, VERSIONS } from './harness/cases.ts';
 import { ctxFor, PIPELINE_VARIANTS, planOf } from './helpers/convert.ts';
 
 // UPDATE_GOLDEN=1 npx vitest run test/pipelines.test.ts rewrites samples/*/workflow.yaml,
 // samples/*/pipelinerun.yaml and samples/*/deps/ after a deliberate change.
-const ROOT = join(import.meta.dirname, '..');
-const SAMPLES = readdirSync(join(ROOT, 'samples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-const DEPS_SAMPLES = ['iis-site', 'msi-install'];
-const VERSIONS = ['ltsc2019', 'ltsc2022', 'ltsc2025'];
 const SMOKE: Record<string, string> = { 'iis-site': 'dir C:\\sites\\shop', 'msi-install': 'node --version' };
 
 const freshDir = scratchDirs('winfile-pipelines-');
@@ -81,7 +78,7 @@ function expectValid(kind: 'argo' | 'tekton', text: string, label: string): void
 const extra = (e: Emitted, name: string) => e.extras.find((x) => x.name === name)?.content;
 
 describe('convert --to argo / --to tekton: bundled samples match their golden files', () => {
-  for (const name of SAMPLES) {
+  for (const name of SAMPLE_NAMES) {
     it(`${name}: workflow.yaml and pipelinerun.yaml, written next to the Dockerfile`, () => {
       const file = `samples/${name}/Dockerfile`;
       const plan = planOf(file, false);
@@ -121,7 +118,7 @@ describe('convert --to argo / --to tekton: bundled samples match their golden fi
 });
 
 describe.skipIf(!HAVE_SCHEMAS)('every sample, every variant: the CLI writes a pipeline that validates (Argo --strict, Tekton composed v1)', () => {
-  for (const name of SAMPLES) {
+  for (const name of SAMPLE_NAMES) {
     it(name, async () => {
       for (const args of PIPELINE_VARIANTS) {
         for (const to of ['argo', 'tekton'] as const) {
@@ -310,7 +307,7 @@ describe('what the Tekton PipelineRun does', () => {
   });
 
   it('never uses v1beta1 field names', () => {
-    for (const name of SAMPLES) {
+    for (const name of SAMPLE_NAMES) {
       const text = readFileSync(join(ROOT, 'samples', name, 'pipelinerun.yaml'), 'utf8');
       for (const old of ['taskPodTemplate', 'taskServiceAccountName', 'stepOverrides', 'sidecarOverrides', 'resources:\n      inputs']) expect(text).not.toContain(old);
       expect(parse(text).spec.podTemplate).toBeUndefined();
@@ -411,7 +408,7 @@ describe('the crane steps run in a POSIX sh (busybox in crane:debug) and call cr
       if (Array.isArray(x['command']) && /sh$/.test(x['command'][0]) && Array.isArray(x['args'])) scripts.push(`#!/bin/sh\n${x['args'][0]}`);
       for (const v of Object.values(x)) collect(v);
     };
-    for (const name of SAMPLES) {
+    for (const name of SAMPLE_NAMES) {
       for (const engine of ['buildkit', 'crane'] as const) {
         for (const deps of [false, true]) {
           const file = `samples/${name}/Dockerfile`;

@@ -163,3 +163,8 @@ export const SAMPLE_NAMES = readdirSync(join(ROOT, 'samples'), { withFileTypes: 
   .filter((d) => d.isDirectory())
   .map((d) => d.name)
   .sort();
+
+/** The samples whose Windows-only steps need a dependency image (convert --deps). */
+export const DEPS_SAMPLES = ['iis-site', 'msi-install'];
+/** The Windows versions the multi-version samples are converted for. */
+export const VERSIONS = ['ltsc2019', 'ltsc2022', 'ltsc2025'];

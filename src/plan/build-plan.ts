@@ -13,6 +13,7 @@ import { configStep, type ConvertedStage } from './target-steps.ts';
 import type { BuildPlan, Decision, FileSource, LinuxStage, LinuxStep, TargetStep } from './types.ts';
 import { writtenText } from '../model/written-text.ts';
 import { uniqueName } from '../util/unique-name.ts';
+import { copySource, stageClosure } from './deps/stage-graph.ts';
 
 export interface PlanOptions {
   analyze(model: DockerfileModel, run: Instruction): RunAnalysis;
@@ -35,31 +36,6 @@ function pickFinal(model: DockerfileModel, target: string | undefined): Stage {
   const found = model.stages.find((s) => s.name === target.toLowerCase() || String(s.index) === target);
   if (!found) throw new PlanError(`there is no stage named ${JSON.stringify(target)}`);
   return found;
-}
-
-/** A stage referenced by `--from` (a name, an index, or an image). */
-function fromStage(model: DockerfileModel, ins: Instruction): Stage | string | undefined {
-  const from = ins.flags.find((f) => f.name === 'from')?.value;
-  if (from === undefined) return undefined;
-  const lower = from.toLowerCase();
-  const stage = model.stages.find((s) => (s.name === lower || String(s.index) === from) && s.index < (ins.stage?.index ?? Infinity));
-  return stage ?? from;
-}
-
-/** Stages the final image needs, in file order: its FROM chain and what it copies from. */
-function neededStages(model: DockerfileModel, final: Stage): Set<Stage> {
-  const needed = new Set<Stage>();
-  const visit = (s: Stage) => {
-    if (needed.has(s)) return;
-    needed.add(s);
-    if (s.parent) visit(s.parent);
-    for (const ins of s.instructions) {
-      const from = ins.keyword === 'COPY' || ins.keyword === 'ADD' ? fromStage(model, ins) : undefined;
-      if (from && typeof from !== 'string') visit(from);
-    }
-  };
-  visit(final);
-  return needed;
 }
 
 function newState(): PrepareState {
@@ -126,7 +102,7 @@ export function buildPlan(model: DockerfileModel, options: PlanOptions): BuildPl
 
   const taken = new Set(model.stages.flatMap((s) => (s.name ? [s.name.toLowerCase()] : [])));
   const converted = new Map<Stage, Converted>();
-  const needed = neededStages(model, final);
+  const needed = new Set(stageClosure(model, final));
   for (const stage of model.stages) {
     if (!needed.has(stage) || chain.includes(stage)) continue;
     converted.set(stage, convertStage(model, stage, options, plan, taken, converted, imageMap));
@@ -170,7 +146,7 @@ export function buildPlan(model: DockerfileModel, options: PlanOptions): BuildPl
         pending.push({ step, instruction: ins.index });
         continue;
       }
-      const steps = configStep(model, ins, { workdir: state.workdir, shell, converted, imageMap, decisions: plan.decisions, fromStage: (i) => fromStage(model, i) });
+      const steps = configStep(model, ins, { workdir: state.workdir, shell, converted, imageMap, decisions: plan.decisions });
       plan.target.steps.push(...steps);
       for (const s of steps) {
         if (s.kind === 'workdir') state.workdir = s.path;
@@ -291,7 +267,7 @@ function convertStage(
       case 'ADD': {
         const values = ins.args.map((a) => a.value);
         const dest = values.pop() ?? '.';
-        const from = fromStage(model, ins);
+        const from = copySource(model, ins);
         const other = from && typeof from !== 'string' ? converted.get(from) : undefined;
         const sources = other ? values.map((v) => other.path(v) ?? v) : values.map((v) => v.replaceAll('\\', '/'));
         const d = copyDestination(workdir, dest).path;

@@ -2,6 +2,7 @@ import { copyDestination, normalizeWindowsPath } from '../model/paths.ts';
 import type { DockerfileModel, Instruction, Stage } from '../model/types.ts';
 import { decision, originOf, subjectOf } from './decisions.ts';
 import type { Decision, FileSource, TargetStep } from './types.ts';
+import { copySource } from './deps/stage-graph.ts';
 
 export interface ConvertedStage {
   name: string;
@@ -16,7 +17,6 @@ export interface ConfigContext {
   converted: ReadonlyMap<Stage, ConvertedStage>;
   imageMap: Readonly<Record<string, string>>;
   decisions: Decision[];
-  fromStage(ins: Instruction): Stage | string | undefined;
 }
 
 const IGNORED_COPY_FLAGS = new Set(['chown', 'chmod']);
@@ -120,7 +120,7 @@ function copySteps(model: DockerfileModel, ins: Instruction, ctx: ConfigContext)
   const notes: string[] = [];
   const ignored = ins.flags.filter((f) => IGNORED_COPY_FLAGS.has(f.name)).map((f) => `--${f.name}`);
   if (ignored.length > 0) notes.push(`${ignored.join(' and ')} dropped (Windows layers get a fixed ACL)`);
-  const from = ctx.fromStage(ins);
+  const from = copySource(model, ins);
   if (ins.keyword === 'ADD' && from === undefined) {
     const urls = values.filter((v) => /^https?:\/\//i.test(v));
     if (urls.length > 0) {

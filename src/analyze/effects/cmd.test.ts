@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRun } from '../analyze-run.ts';
-import { buildModel } from '../../model/build.ts';
-import type { Range } from '../../parse/source.ts';
+import { kinds, psRun, type Ran } from './powershell-test-support.ts';
 import type { Effect, RunAnalysis, Value } from './types.ts';
 
-interface Ran {
-  effects: Effect[];
-  analysis: RunAnalysis;
-  /** The Dockerfile text a range covers. */
-  at(r: { range: Range } | Range | undefined): string | undefined;
-}
-
-/** Analyses the last RUN of a servercore Dockerfile (default cmd shell, backtick escape). */
-function run(body: string, preamble = ''): Ran {
-  const text = `# escape=\`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\n${preamble}RUN ${body}\n`;
-  const model = buildModel('Dockerfile', text);
-  const ins = model.instructions.filter((i) => i.keyword === 'RUN').at(-1);
-  if (!ins) throw new Error('no RUN');
-  const analysis = analyzeRun(model, ins);
-  const at = (r: { range: Range } | Range | undefined) => {
-    if (!r) return undefined;
-    const range = 'range' in r ? r.range : r;
-    return text.slice(range.start.offset, range.end.offset);
-  };
-  return { effects: analysis.effects, analysis, at };
-}
-
-const kinds = (r: Ran) => r.effects.map((e) => e.kind);
+/** Analyses the last RUN of a servercore Dockerfile with no SHELL: the default cmd (backtick escape). */
+const run = (body: string, preamble = ''): Ran => psRun(body, preamble, '');
 
 describe('file built-ins', () => {
   it('mkdir, copy, move, ren, del, rd, type nul with exact values', () => {

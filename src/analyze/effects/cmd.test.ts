@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { kinds, psRun, type Ran } from './powershell-test-support.ts';
-import type { Effect, RunAnalysis, Value } from './types.ts';
 
 /** Analyses the last RUN of a servercore Dockerfile with no SHELL: the default cmd (backtick escape). */
 const run = (body: string, preamble = ''): Ran => psRun(body, preamble, '');

@@ -39,14 +39,44 @@ export function programArguments(source: string, cmd: CmdInvocation): CmdArgumen
 
 /** Splits a mapped command-line tail into arguments (UCRT rules). */
 export function splitArguments(line: CmdMappedText): CmdArgument[] {
+  const out: CmdArgument[] = [];
+  scanArguments(line, false, (start, end, value, offsets) => out.push({ start, end, value, offsets }));
+  return out;
+}
+
+/**
+ * What `powershell -Command` receives from a command line: its arguments split by the UCRT rules
+ * and joined with single spaces, with the source map. The same as joining `splitArguments`, without
+ * an object and an offset view per argument (a megabyte-long body has a hundred thousand).
+ */
+export function joinedArguments(line: CmdMappedText): CmdMappedText {
+  const values: string[] = [];
+  let last = 0;
+  const map = scanArguments(line, true, (_start, _end, value, _offsets, endEntry) => {
+    values.push(value);
+    last = endEntry;
+  });
+  // Each argument left a separator slot after itself holding its end; the last one is the end entry.
+  if (values.length === 0) return { text: '', offsets: new Int32Array(1) };
+  map[map.length - 1] = last;
+  return { text: values.join(' '), offsets: map };
+}
+
+type ArgumentSink = (start: number, end: number, value: string, offsets: Int32Array, endEntry: number) => void;
+
+/**
+ * The UCRT splitting loop. Source offsets of the arguments' characters go into one typed array
+ * (per-argument number arrays cost most of the time on megabyte-long lines), each argument followed
+ * by one slot: its end entry when split, the separator's offset (the argument's end) when joined.
+ * Returns the filled part of that array.
+ */
+function scanArguments(line: CmdMappedText, joined: boolean, sink: ArgumentSink): Int32Array {
   const s = line.text;
   const map = line.offsets;
-  const out: CmdArgument[] = [];
-  // Every argument's offsets (one per character, plus an end entry) go into one typed array, sized
-  // for the line's characters plus one end entry per argument (at most one more than the blanks).
-  // Per-argument number arrays cost most of the time on megabyte-long command lines.
+  // Joined, values and separators never outnumber the characters; split, each argument needs an
+  // end entry besides (at most one more argument than blanks).
   let blanks = 0;
-  for (let k = 0; k < s.length; k++) if (isArgBlank(s.charCodeAt(k))) blanks++;
+  if (!joined) for (let k = 0; k < s.length; k++) if (isArgBlank(s.charCodeAt(k))) blanks++;
   const store = new Int32Array(s.length + blanks + 2);
   let w = 0;
   let i = 0;
@@ -56,11 +86,7 @@ export function splitArguments(line: CmdMappedText): CmdArgument[] {
     const first = i;
     const from = w;
     // The value is built from slices: a megabyte-long argument as single characters cost ~0.5 s.
-    const parts: string[] = [];
-    const add = (k: number): void => {
-      parts.push(s[k] as string);
-      store[w++] = map[k] as number;
-    };
+    let value = '';
     let inQuote = false;
     while (i < s.length) {
       const c = s.charCodeAt(i);
@@ -72,15 +98,18 @@ export function splitArguments(line: CmdMappedText): CmdArgument[] {
         if (s.charCodeAt(j) === QUOTE) {
           // 2n backslashes + quote: n backslashes, quote toggles;
           // 2n+1 backslashes + quote: n backslashes and a literal quote.
-          for (let k = 0; k < count >> 1; k++) add(i + 2 * k + 1);
+          for (let k = 0; k < count >> 1; k++) store[w++] = map[i + 2 * k + 1] as number;
+          value += '\\'.repeat(count >> 1);
           if (count % 2 === 1) {
-            add(j);
+            store[w++] = map[j] as number;
+            value += '"';
             i = j + 1;
           } else {
             i = j;
           }
         } else {
-          for (let k = i; k < j; k++) add(k);
+          for (let k = i; k < j; k++) store[w++] = map[k] as number;
+          value += s.slice(i, j);
           i = j;
         }
         continue;
@@ -88,7 +117,8 @@ export function splitArguments(line: CmdMappedText): CmdArgument[] {
       if (c === QUOTE) {
         // Inside quotes `""` is a literal quote and quoting continues.
         if (inQuote && s.charCodeAt(i + 1) === QUOTE) {
-          add(i + 1);
+          store[w++] = map[i + 1] as number;
+          value += '"';
           i += 2;
           continue;
         }
@@ -103,12 +133,12 @@ export function splitArguments(line: CmdMappedText): CmdArgument[] {
         store[w++] = map[i] as number;
         i++;
       }
-      parts.push(s.slice(run, i));
+      value += s.slice(run, i);
     }
     const endOffset = (map[i - 1] ?? map[first] ?? 0) + 1;
-    store[w] = w > from ? (store[w - 1] as number) + 1 : endOffset;
-    w++;
-    out.push({ start: map[first] as number, end: endOffset, value: parts.join(''), offsets: store.subarray(from, w) });
+    const endEntry = w > from ? (store[w - 1] as number) + 1 : endOffset;
+    store[w++] = joined ? endOffset : endEntry;
+    sink(map[first] as number, endOffset, value, joined ? store : store.subarray(from, w), endEntry);
   }
-  return out;
+  return store.subarray(0, w);
 }

@@ -14,7 +14,7 @@ export { buildWord, cmdText, sourceRange } from './words.ts';
 export type { CmdMappedText } from './words.ts';
 export { walkCmd, cmdChildren, listSimpleCommands, programName } from './walk.ts';
 export type { CmdVisitor, CmdCommandInfo } from './walk.ts';
-export { commandTail, programArguments, splitArguments } from './argv.ts';
+export { commandTail, joinedArguments, programArguments, splitArguments } from './argv.ts';
 export type { CmdArgument } from './argv.ts';
 export { powershellHost, powershellInvocation, joinArguments } from './powershell.ts';
 export type { PowerShellInvocation } from './powershell.ts';

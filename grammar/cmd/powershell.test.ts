@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CmdInvocation } from './ast.ts';
-import { listSimpleCommands, parseCmd, powershellInvocation, programArguments, sourceRange, splitArguments } from './index.ts';
+import { joinArguments, joinedArguments, listSimpleCommands, parseCmd, powershellInvocation, programArguments, sourceRange, splitArguments } from './index.ts';
 
 function first(text: string): CmdInvocation {
   const result = parseCmd(text);
@@ -108,6 +108,17 @@ describe('program arguments', () => {
     expect(split('a\\\\"b c" \\"d\\\\ e\\')).toEqual(['a\\b c', '"d\\\\', 'e\\']);
     expect(split('"a ""b"" c"')).toEqual(['a "b" c']);
     expect(split('x""y')).toEqual(['xy']);
+  });
+
+  it('joins split arguments with single spaces in one pass, source map included', () => {
+    const inputs = ['', '   ', 'a', '  a \t b  ', 'a "b c" d', 'a\\\\"b c" \\"d\\\\ e\\', '"a ""b"" c"', 'x""y', '""', 'a "" b', '\\\\\\"', '"unterminated x'];
+    for (const s of inputs) {
+      const line = { text: s, offsets: range(100, 100 + s.length + 1) };
+      const viaSplit = joinArguments(splitArguments(line));
+      const joined = joinedArguments(line);
+      expect([joined.text, Array.from(joined.offsets)], JSON.stringify(s)).toEqual([viaSplit.text, Array.from(viaSplit.offsets)]);
+    }
+    expect(joinedArguments({ text: 'a  "b c"', offsets: range(0, 9) })).toEqual({ text: 'a b c', offsets: Int32Array.from([0, 1, 4, 5, 6, 7]) });
   });
 
   it('drops redirections and carets before splitting', () => {

@@ -1,6 +1,5 @@
-import { splitArguments } from '../../grammar/cmd/argv.ts';
+import { joinedArguments, splitArguments } from '../../grammar/cmd/argv.ts';
 import type { CmdArgument } from '../../grammar/cmd/argv.ts';
-import { joinArguments } from '../../grammar/cmd/powershell.ts';
 import type { Instruction } from '../model/types.ts';
 import type { MappedText } from '../parse/scanner.ts';
 import type { ScriptLanguage } from './effects/types.ts';
@@ -68,7 +67,7 @@ export function invocationOf(run: Instruction): Invocation {
  * only make sense after this step.
  */
 function commandLineScript(body: MappedText): { text: string; offset(i: number): number } {
-  const joined = joinArguments(splitArguments({ text: body.text, offsets: body.offsets }));
+  const joined = joinedArguments({ text: body.text, offsets: body.offsets });
   return { text: joined.text, offset: (i) => joined.offsets[Math.min(i, joined.offsets.length - 1)] ?? body.offsetAt(body.text.length) };
 }
 
@@ -140,8 +139,11 @@ export function lostQuotes(run: Instruction): { body: MappedText; removed: numbe
 }
 
 // Offsets into the body itself, shared between calls (splitArguments only reads them).
-const IDENTITY: number[] = [];
-function identity(length: number): number[] {
-  for (let i = IDENTITY.length; i < length; i++) IDENTITY.push(i);
+let IDENTITY = new Int32Array(0);
+function identity(length: number): Int32Array {
+  if (IDENTITY.length < length) {
+    IDENTITY = new Int32Array(Math.max(length, IDENTITY.length * 2));
+    for (let i = 0; i < IDENTITY.length; i++) IDENTITY[i] = i;
+  }
   return IDENTITY;
 }

@@ -1,18 +1,22 @@
 import { Lexer, type IToken } from 'chevrotain';
 import { psTokens } from './tokens.ts';
+import { scanTokens } from './token-scanner.ts';
 
 export interface LexOutput {
   tokens: IToken[];
   /**
-   * Unterminated block comments and braced variables, and characters no token
-   * matched (the catch-all token should make the latter impossible). Offsets
-   * are relative to the lexed text.
+   * Unterminated block comments and braced variables (every character is
+   * some token: `Other` takes what nothing else does). Offsets are relative
+   * to the lexed text.
    */
   problems: Array<{ message: string; start: number; end: number }>;
 }
 
-let lexer: Lexer | undefined;
-
+/**
+ * The token definitions as a Chevrotain lexer. Scripts are tokenized by the
+ * equivalent hand-written scanner (token-scanner.ts); this lexer is the
+ * reference it is tested against, and its validation checks the definitions.
+ */
 export function createPowerShellLexer(validate = false): Lexer {
   // Only offsets are tracked: the AST never needs lines/columns and tracking
   // them costs a scan of every token image.
@@ -24,10 +28,9 @@ export function createPowerShellLexer(validate = false): Lexer {
 }
 
 export function lexPowerShell(text: string): LexOutput {
-  lexer ??= createPowerShellLexer();
-  const result = lexer.tokenize(text);
+  const result = scanTokens(text);
   const problems: LexOutput['problems'] = [];
-  for (const c of result.groups['comments'] ?? []) {
+  for (const c of result.comments) {
     const img = c.image;
     if (img.startsWith('<#') && (img.length < 4 || !img.endsWith('#>'))) {
       problems.push({ message: "Missing end of comment '#>'.", start: c.startOffset, end: c.startOffset + img.length });
@@ -39,6 +42,5 @@ export function lexPowerShell(text: string): LexOutput {
       problems.push({ message: "Missing closing '}' of the variable name.", start: t.startOffset, end: t.startOffset + t.image.length });
     }
   }
-  for (const e of result.errors) problems.push({ message: e.message, start: e.offset, end: e.offset + e.length });
   return { tokens: result.tokens, problems };
 }

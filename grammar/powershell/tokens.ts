@@ -17,12 +17,33 @@ function matched(text: string, start: number, end: number): CustomPatternMatcher
   return end > start ? ([text.slice(start, end)] as unknown as CustomPatternMatcherReturn) : null;
 }
 
+// Character sets as [from, to] code ranges, shared by the Chevrotain token
+// patterns and the hand-written token scanner (token-scanner.ts).
 // Non-ASCII characters that may appear in a word: everything except the
 // Unicode blanks, dashes (\u2013-\u2015) and smart quotes (\u2018-\u201E) that
 // PowerShell gives a meaning of their own.
-const WORD_CHARS =
-  'A-Za-z0-9_\\\\~^\\u0080-\\u0084\\u0086-\\u009f\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2012\\u2016\\u2017' +
-  '\\u201f-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\ufefe\\uff00-\\uffff';
+export const WORD_RANGES: readonly (readonly [number, number])[] = [
+  [0x41, 0x5a], [0x61, 0x7a], [0x30, 0x39], [0x5f, 0x5f], [0x5c, 0x5c], [0x7e, 0x7e], [0x5e, 0x5e],
+  [0x80, 0x84], [0x86, 0x9f], [0xa1, 0x167f], [0x1681, 0x1fff], [0x200b, 0x2012], [0x2016, 0x2017],
+  [0x201f, 0x2027], [0x202a, 0x202e], [0x2030, 0x205e], [0x2060, 0x2fff], [0x3001, 0xfefe], [0xff00, 0xffff],
+];
+/** Blanks skipped between tokens (newlines are tokens of their own). */
+export const WHITESPACE_RANGES: readonly (readonly [number, number])[] = [
+  [0x20, 0x20], [0x09, 0x09], [0x0c, 0x0c], [0x0b, 0x0b], [0xa0, 0xa0], [0x85, 0x85], [0x1680, 0x1680],
+  [0x2000, 0x200a], [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff],
+];
+/** '-' and the en dash, em dash and horizontal bar PowerShell accepts in its place. */
+export const DASH_RANGES: readonly (readonly [number, number])[] = [[0x2d, 0x2d], [0x2013, 0x2015]];
+/** Characters of a `-Name` after the dash (the first may not be a digit). */
+export const DASH_IDENT_FIRST_RANGES: readonly (readonly [number, number])[] = [[0x41, 0x5a], [0x61, 0x7a], [0x5f, 0x5f], [0x3f, 0x3f], [0xc0, 0x24f]];
+export const DASH_IDENT_RANGES: readonly (readonly [number, number])[] = [...DASH_IDENT_FIRST_RANGES, [0x30, 0x39]];
+export const NUMBER_PATTERN =
+  /(?:0[xX][0-9a-fA-F]+|(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)(?:[lLdDnNsSyY]|[uU][lLsSyY]?)?(?:[kKmMgGtTpP][bB])?/;
+
+function charClass(ranges: readonly (readonly [number, number])[]): string {
+  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+  return `[${ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('')}]`;
+}
 
 export interface PsTokens {
   readonly all: TokenType[];
@@ -122,7 +143,7 @@ function defineTokens(): PsTokens {
   const BacktickBlank = custom('BacktickBlank', ['`'], (text, offset) =>
     isBlank(text[offset + 1]) && atTokenStart(text, offset) ? matched(text, offset, offset + 2) : null, [],
   { group: Lexer.SKIPPED, line_breaks: false });
-  const Whitespace = createToken({ name: 'Whitespace', pattern: /[ \t\f\v\u00a0\u0085\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/, group: Lexer.SKIPPED });
+  const Whitespace = createToken({ name: 'Whitespace', pattern: new RegExp(`${charClass(WHITESPACE_RANGES)}+`), group: Lexer.SKIPPED });
   const BlockComment = custom('BlockComment', ['<'], (text, offset) =>
     text[offset + 1] === '#' && atTokenStart(text, offset) ? matched(text, offset, scanBlockComment(text, offset).end) : null,
   [], { group: 'comments' });
@@ -133,7 +154,8 @@ function defineTokens(): PsTokens {
     return matched(text, offset, j);
   }, [], { group: 'comments', line_breaks: false });
 
-  const StopParsing = tok('StopParsing', /[-\u2013-\u2015]{2}%[^\r\n|]*/, false);
+  const dash = charClass(DASH_RANGES);
+  const StopParsing = tok('StopParsing', new RegExp(`${dash}{2}%[^\\r\\n|]*`), false);
   const hereString = (name: string, single: boolean) => custom(name, ['@'], (text, offset) => {
     const q = text[offset + 1];
     if (!(single ? isSingleQuote(q) : isDoubleQuote(q))) return null;
@@ -177,17 +199,16 @@ function defineTokens(): PsTokens {
   const RBracket = tok('RBracket', /\]/, true);
   const ColonColon = tok('ColonColon', /::/, true);
   const Colon = tok('Colon', /:/, true);
-  const Number = tok('Number',
-    /(?:0[xX][0-9a-fA-F]+|(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)(?:[lLdDnNsSyY]|[uU][lLsSyY]?)?(?:[kKmMgGtTpP][bB])?/, true);
+  const Number = tok('Number', NUMBER_PATTERN, true);
   const DotDot = tok('DotDot', /\.\./, true, [OperatorToken]);
   const Dot = tok('Dot', /\./, true);
   const PlusPlus = tok('PlusPlus', /\+\+/, true, [PrefixOp]);
   const PlusEquals = tok('PlusEquals', /\+=/, true, [AssignOp]);
   const Plus = tok('Plus', /\+/, true, [OperatorToken, PrefixOp]);
-  const MinusMinus = tok('MinusMinus', /[-\u2013-\u2015]{2}/, true, [PrefixOp]);
-  const MinusEquals = tok('MinusEquals', /[-\u2013-\u2015]=/, true, [AssignOp]);
-  const DashIdent = tok('DashIdent', /[-\u2013-\u2015][A-Za-z_?\u00c0-\u024f][A-Za-z0-9_?\u00c0-\u024f]*/, true, [OperatorToken, PrefixOp]);
-  const Minus = tok('Minus', /[-\u2013-\u2015]/, true, [OperatorToken, PrefixOp]);
+  const MinusMinus = tok('MinusMinus', new RegExp(`${dash}{2}`), true, [PrefixOp]);
+  const MinusEquals = tok('MinusEquals', new RegExp(`${dash}=`), true, [AssignOp]);
+  const DashIdent = tok('DashIdent', new RegExp(`${dash}${charClass(DASH_IDENT_FIRST_RANGES)}${charClass(DASH_IDENT_RANGES)}*`), true, [OperatorToken, PrefixOp]);
+  const Minus = tok('Minus', new RegExp(dash), true, [OperatorToken, PrefixOp]);
   const StarEquals = tok('StarEquals', /\*=/, true, [AssignOp]);
   const Star = tok('Star', /\*/, true, [OperatorToken]);
   const SlashEquals = tok('SlashEquals', /\/=/, true, [AssignOp]);
@@ -200,7 +221,7 @@ function defineTokens(): PsTokens {
   const Equals = tok('Equals', /=/, true, [AssignOp]);
   const Bang = tok('Bang', /!/, true, [PrefixOp]);
   const EscapedChar = tok('EscapedChar', /`[\u0000-\uffff]?/, true, [], { line_breaks: true });
-  const Word = tok('Word', new RegExp(`[${WORD_CHARS}]+`), true);
+  const Word = tok('Word', new RegExp(`${charClass(WORD_RANGES)}+`), true);
   // An explicit range rather than [\s\S]: Chevrotain's first-character
   // optimisation cannot analyse complemented classes and then never tries it.
   const Other = tok('Other', /[\u0000-\uffff]/, true, [], { line_breaks: true });

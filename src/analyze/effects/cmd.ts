@@ -15,6 +15,7 @@ import { fileVerdict, windowsOnly } from './native-make.ts';
 import { nativeEffects } from './native.ts';
 import type { NativeCall } from './native.ts';
 import type { Effect, EnvEffect, FileEffect, RunEffect, UnknownEffect, Value, VerifyEffect } from './types.ts';
+import type { Range } from '../../parse/source.ts';
 
 // Cmdlets (Verb-Noun), variables and aliases that only PowerShell knows: cmd fails on them.
 const POWERSHELL_ONLY = /^(?:(?:get|set|new|remove|invoke|install|add|expand|start|stop|copy|move|test|write|import|export|enable|disable|register|unregister|update|restart|out|select|foreach|where|join|split|resolve|convert|convertto|convertfrom|uninstall|clear|wait|read|format|measure|push|pop|rename|save|publish|mount|dismount|initialize|use|unblock)-[a-z]+|\$.*|iex|iwr|irm|gci|ni|ri|gc|sl)$/i;
@@ -34,6 +35,40 @@ interface After {
 /** The commands of `a & b && c` in order (a group's lines are usually chained this way). */
 function flatten(st: CmdStatement): CmdStatement[] {
   return st.type === 'Chain' && st.operator !== '||' ? st.items.flatMap(flatten) : [st];
+}
+
+/** `identity`: raw is the script text from that offset on. */
+type CmdOffsets = { offsets: ArrayLike<number> } | { identity: number } | null;
+
+/**
+ * Where a cmd argument came from. `offsets` maps raw to script offsets; without them every part
+ * maps to the whole `span`. A class rather than closures: there is one per argument, and a
+ * megabyte-long script has a hundred thousand.
+ */
+class CmdOrigin implements ArgumentOrigin {
+  constructor(
+    readonly raw: string,
+    private readonly offsets: CmdOffsets,
+    private readonly span: CmdSpan | undefined,
+    private readonly ctx: EffectContext,
+    private readonly vars: CmdVariables,
+    private readonly forVars: string[],
+  ) {}
+
+  map(a: number, b: number): { range: Range; source: string } {
+    const { offsets, raw } = this;
+    let r: CmdSpan;
+    if (!offsets) r = this.span as CmdSpan;
+    else if ('identity' in offsets) {
+      const from = Math.max(0, Math.min(a, raw.length));
+      r = { start: offsets.identity + from, end: offsets.identity + Math.max(from, Math.min(b, raw.length)) };
+    } else r = sourceRange(offsets, a, b);
+    return { range: this.ctx.range(r.start, r.end), source: this.ctx.text.slice(r.start, r.end) };
+  }
+
+  resolve(rawPart: string): string {
+    return this.vars.expand(rawPart, this.forVars).partial;
+  }
 }
 
 class CmdWalker implements CmdTools {
@@ -285,26 +320,9 @@ class CmdWalker implements CmdTools {
     return { kind: 'unknown', command, language: 'cmd', range: this.ctx.range(node.start, node.end), portability: 'windows-only', reason, destinations: ['dependency-image'] };
   }
 
-  /**
-   * `offsets` maps raw to script offsets (`identity`: raw is the script text from that offset on);
-   * without either every part maps to the whole `span`. forVars arrays are replaced, never changed,
-   * so the current one is kept as it is.
-   */
-  private origin(raw: string, offsets: { offsets: ArrayLike<number> } | { identity: number } | null, span?: CmdSpan): ArgumentOrigin {
-    const forVars = this.forVars;
-    return {
-      raw,
-      map: (a, b) => {
-        let r: CmdSpan;
-        if (!offsets) r = span as CmdSpan;
-        else if ('identity' in offsets) {
-          const from = Math.max(0, Math.min(a, raw.length));
-          r = { start: offsets.identity + from, end: offsets.identity + Math.max(from, Math.min(b, raw.length)) };
-        } else r = sourceRange(offsets, a, b);
-        return { range: this.ctx.range(r.start, r.end), source: this.ctx.text.slice(r.start, r.end) };
-      },
-      resolve: (s) => this.vars.expand(s, forVars).partial,
-    };
+  /** forVars arrays are replaced, never changed, so the current one is kept as it is. */
+  private origin(raw: string, offsets: CmdOffsets, span?: CmdSpan): ArgumentOrigin {
+    return new CmdOrigin(raw, offsets, span, this.ctx, this.vars, this.forVars);
   }
 
   /** An argument as the program receives it, variables expanded. */

@@ -17,14 +17,18 @@ export interface ArgumentOrigin {
   resolve?(rawPart: string): string;
 }
 
-const origins = new WeakMap<Value, ArgumentOrigin>();
+// A non-enumerable property rather than a WeakMap: a hundred thousand arguments made the WeakMap's
+// ephemerons a large share of garbage collection, and the property stays out of JSON and equality.
+const ORIGIN = Symbol('winfile.origin');
+type WithOrigin = Value & { [ORIGIN]?: ArgumentOrigin };
+const origins = { get: (v: Value): ArgumentOrigin | undefined => (v as WithOrigin)[ORIGIN] };
 
 /**
  * Records where an argument's characters came from, so that part() gives exact ranges for values
  * glued to a switch. Optional: without it part() aligns `text` with `source` where it can.
  */
 export function withOrigin(value: Value, origin: ArgumentOrigin): Value {
-  origins.set(value, origin);
+  Object.defineProperty(value, ORIGIN, { value: origin, configurable: true });
   return value;
 }
 

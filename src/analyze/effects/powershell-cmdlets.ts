@@ -38,29 +38,55 @@ const FEATURE_SWITCHES = 'IncludeAllSubFeature:AllSubFeatures IncludeManagementT
 const SERVICE = 'Name:ServiceName DisplayName InputObject Include Exclude';
 const PRINT_SWITCHES = 'NoNewline NoEnumerate';
 
-const specs = new Map<string, CmdletSpec>();
 /** Aliases PowerShell 7 dropped (they name native programs there). */
 const WINDOWS_POWERSHELL_ONLY = new Set(['curl', 'wget', 'sc']);
 
+// Rows are kept as written and turned into specs when a script first names one of their commands:
+// building all of them up front was a few milliseconds of every lint that reads PowerShell.
+interface Row {
+  names: string;
+  kind: CmdletKind;
+  positional: string;
+  values: string;
+  switches: string;
+  spec?: CmdletSpec;
+}
+
+const rows: Row[] = [];
+let byName: Map<string, Row> | undefined;
+
 function row(names: string, kind: CmdletKind, positional: string, values = '', switches = ''): void {
-  const [name, ...aliases] = names.split(' ') as [string, ...string[]];
+  rows.push({ names, kind, positional, values, switches });
+}
+
+function specOf(r: Row): CmdletSpec {
+  if (r.spec) return r.spec;
   const params = new Map<string, string>();
   const switchSet = new Set<string>();
   const add = (list: string, isSwitch: boolean) => {
-    for (const entry of list.split(' ').filter(Boolean)) {
+    for (const entry of list.split(' ')) {
+      if (entry === '') continue;
       const [canonical, ...alts] = entry.toLowerCase().split(':') as [string, ...string[]];
-      for (const n of [canonical, ...alts]) if (!params.has(n)) params.set(n, canonical);
+      if (!params.has(canonical)) params.set(canonical, canonical);
+      for (const n of alts) if (!params.has(n)) params.set(n, canonical);
       if (isSwitch) switchSet.add(canonical);
     }
   };
-  const pos = positional.split(' ').filter(Boolean);
-  add(pos.join(' '), false);
-  add(values, false);
-  add(switches, true);
+  add(r.positional, false);
+  add(r.values, false);
+  add(r.switches, true);
   add(COMMON_VALUES, false);
   add(COMMON_SWITCHES, true);
-  const spec: CmdletSpec = { name, kind, positional: pos.map((p) => (p.split(':')[0] as string).toLowerCase()), params, switches: switchSet };
-  for (const n of [name, ...aliases]) specs.set(n.toLowerCase(), spec);
+  const positional = r.positional.split(' ').filter(Boolean).map((p) => (p.split(':')[0] as string).toLowerCase());
+  r.spec = { name: r.names.split(' ')[0] as string, kind: r.kind, positional, params, switches: switchSet };
+  return r.spec;
+}
+
+function index(): Map<string, Row> {
+  if (byName) return byName;
+  byName = new Map();
+  for (const r of rows) for (const n of r.names.split(' ')) byName.set(n.toLowerCase(), r);
+  return byName;
 }
 
 // Downloads and archives
@@ -141,12 +167,13 @@ row('Set-StrictMode Set-Variable set sv New-Variable nv Remove-Variable rv Clear
 export function lookupCmdlet(name: string, host: 'powershell' | 'pwsh'): CmdletSpec | undefined {
   const lower = name.toLowerCase();
   if (host === 'pwsh' && WINDOWS_POWERSHELL_ONLY.has(lower)) return undefined;
-  return specs.get(lower);
+  const r = index().get(lower);
+  return r && specOf(r);
 }
 
 /** Names in the table, for coverage reports. */
 export function knownCommandNames(): string[] {
-  return [...specs.keys()];
+  return [...index().keys()];
 }
 
 export interface Bound {

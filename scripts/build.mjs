@@ -10,9 +10,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { generate } from './generate.mjs';
+import { writeGrammarSnapshot } from './grammar-snapshot.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (!generate()) process.exit(1);
+await writeGrammarSnapshot();
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 

@@ -90,14 +90,14 @@ function chevrotainError(message: string, token: IToken, text: string, base: num
 /** More errors than this are summarised: a binary blob would otherwise produce one per token. */
 export const MAX_ERRORS = 200;
 
-export function parsePowerShell(text: string): PsParseResult {
+/** `parser`: the shared instance unless a test compares another one. */
+export function parsePowerShell(text: string, parser: PowerShellParser = getPowerShellParser()): PsParseResult {
   const errors: PsSyntaxError[] = [];
   // Recognition exceptions are control flow here; capturing their stack
   // traces (deep, recursive) was the main cost on broken input.
   const stackLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    const parser = getPowerShellParser();
     const queue: PendingSubexpression[] = [];
     const { script } = parseFragment(parser, text, 0, 0, errors, queue);
     // Subexpressions found inside strings, breadth-first (no recursion). Each

@@ -6,12 +6,13 @@
 // parameter values) that are easier to express while building the AST, and it
 // avoids building a CST only to walk it again with a visitor.
 
-import { EmbeddedActionsParser, EOF, type IOrAlt, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, type IOrAlt, type IToken, type ParserMethod, type Rule, type TokenType } from 'chevrotain';
 import type { ErrorExpression, FlowStatement, ParamBlock, Statement, SubExpression, Expression, PsSyntaxError, StatementBlock } from '../ast.ts';
 import type { PsTokens } from '../tokens.ts';
 import { forcesNewToken } from '../scanners.ts';
 import type { StringContext } from './strings.ts';
 import { LazyLookaheadStrategy } from './lazy-lookahead.ts';
+import { restoreRules, type GrammarSnapshot } from './grammar-snapshot.ts';
 import { describeToken, MESSAGES, type RecognitionLike } from './errors.ts';
 
 export { describeToken, isRecognitionError } from './errors.ts';
@@ -25,6 +26,9 @@ export { describeToken, isRecognitionError } from './errors.ts';
  * allows ~45 nested parentheses or ~30 nested blocks.
  */
 export const MAX_RULE_DEPTH = 320;
+
+/** Decisions that need more than one token are made by GATEs (see the constructor). */
+export const MAX_LOOKAHEAD = 1;
 
 export type ListCloser = 'eof' | 'brace' | 'paren';
 
@@ -40,6 +44,25 @@ export interface ScriptBody {
   paramBlock?: ParamBlock;
   statements: Statement[];
 }
+
+/** Token types by name, for a snapshot's lookahead sets (EOF included: rules may expect it). */
+function tokenByName(tokens: PsTokens): (name: string) => TokenType {
+  let byName: Map<string, TokenType> | undefined;
+  return (name) => {
+    byName ??= new Map([...tokens.all, EOF].map((t) => [t.name, t]));
+    const t = byName.get(name);
+    if (!t) throw new Error(`grammar snapshot: unknown token ${name}`);
+    return t;
+  };
+}
+
+/** Chevrotain's grammar recorder (a mixin of its parser), which a snapshot replaces. */
+interface Recorder {
+  enableRecording(): void;
+  disableRecording(): void;
+  topLevelRuleRecord(name: string, impl: () => unknown): Rule;
+}
+const RECORDER = EmbeddedActionsParser.prototype as unknown as Recorder;
 
 export abstract class PsParserCore extends EmbeddedActionsParser implements StringContext {
   protected readonly t: PsTokens;
@@ -66,14 +89,17 @@ export abstract class PsParserCore extends EmbeddedActionsParser implements Stri
   declare expression: ParserMethod<[boolean], Expression>;
   declare unary: ParserMethod<[], Expression>;
 
-  constructor(tokens: PsTokens, validate: boolean) {
+  /** Rules restored from a grammar snapshot; when set, self-analysis does not record. */
+  private restored: Map<string, Rule> | undefined;
+
+  constructor(tokens: PsTokens, validate: boolean, private readonly snapshot?: GrammarSnapshot) {
     super(tokens.all, {
       // Switched on after self-analysis (see enableInRuleRecovery).
       recoveryEnabled: false,
       // Decisions that need more than one token are made by GATEs that look
       // at adjacency and token text; k = 1 keeps self-analysis cheap.
-      maxLookahead: 1,
-      lookaheadStrategy: new LazyLookaheadStrategy(1),
+      maxLookahead: MAX_LOOKAHEAD,
+      lookaheadStrategy: new LazyLookaheadStrategy(MAX_LOOKAHEAD),
       errorMessageProvider: MESSAGES,
       skipValidations: !validate,
       // Development aid: prints Chevrotain's self-analysis timings.
@@ -82,14 +108,42 @@ export abstract class PsParserCore extends EmbeddedActionsParser implements Stri
     this.t = tokens;
   }
 
-  /** Chevrotain's self-analysis, with `analysing` set while it records the grammar. */
+  /**
+   * Chevrotain's self-analysis, with `analysing` set while it records the grammar. With a
+   * snapshot of this grammar (the same rules in the same order), its rules are restored instead of
+   * recorded; a snapshot of another grammar is ignored.
+   */
   protected analyse(): void {
+    const names = (this as unknown as { definedRulesNames: string[] }).definedRulesNames;
+    const snap = this.snapshot;
+    if (snap && snap.rules.length === names.length && snap.rules.every((r, i) => r.name === names[i])) {
+      this.restored = restoreRules(snap, [...this.t.all, EOF]);
+      (this as unknown as { lookaheadStrategy: LazyLookaheadStrategy }).lookaheadStrategy.stored = { sets: snap.lookahead, token: tokenByName(this.t) };
+    }
     this.analysing = true;
     try {
       this.performSelfAnalysis();
     } finally {
       this.analysing = false;
     }
+  }
+
+  /** Whether self-analysis restored the grammar from a snapshot rather than recording it. */
+  get restoredFromSnapshot(): boolean {
+    return this.restored !== undefined;
+  }
+
+  // Chevrotain calls these during self-analysis to record each rule by running it.
+  enableRecording(): void {
+    if (!this.restored) RECORDER.enableRecording.call(this);
+  }
+
+  disableRecording(): void {
+    if (!this.restored) RECORDER.disableRecording.call(this);
+  }
+
+  topLevelRuleRecord(name: string, impl: () => unknown): Rule {
+    return this.restored?.get(name) ?? RECORDER.topLevelRuleRecord.call(this, name, impl);
   }
 
   /**

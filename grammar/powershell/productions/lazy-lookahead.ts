@@ -1,16 +1,26 @@
-// A lookahead strategy that defers Chevrotain's LL(k) lookahead computation
-// for each decision (OR / OPTION / MANY...) to its first use. Self-analysis
-// otherwise precomputes every decision of the grammar up front; most RUN
-// bodies only ever reach a fraction of them (switch, trap, param blocks and
-// attributes are rare), so deferring keeps construction cheap.
+// A lookahead strategy that defers the lookahead of each decision (OR / OPTION / MANY...) to its
+// first use. Self-analysis otherwise builds every decision of the grammar up front; most RUN
+// bodies only ever reach a fraction of them (switch, trap, param blocks and attributes are rare).
+// With a grammar snapshot (grammar-snapshot.ts) a decision's function comes from its stored LL(1)
+// sets; without one, from Chevrotain's LL(k) computation over the recorded grammar.
 
 import { LLkLookaheadStrategy, type ILookaheadStrategy, type ILookaheadValidationError, type IOrAlt, type OptionalProductionType, type Rule, type TokenType } from 'chevrotain';
+import { alternationLookahead, decisionKey, optionalLookahead } from './grammar-snapshot.ts';
 
 type AltFn = (orAlts?: IOrAlt<unknown>[]) => number | undefined;
 type OptFn = () => boolean;
 
+/** Stored LL(1) sets by decision key, and the token types their names stand for. */
+export interface StoredLookahead {
+  sets: Record<string, string[][]>;
+  token(name: string): TokenType;
+}
+
 export class LazyLookaheadStrategy implements ILookaheadStrategy {
   private readonly inner: ILookaheadStrategy;
+
+  /** Set before self-analysis when the grammar comes from a snapshot. */
+  stored: StoredLookahead | undefined;
 
   constructor(maxLookahead: number) {
     this.inner = new LLkLookaheadStrategy({ maxLookahead });
@@ -27,10 +37,11 @@ export class LazyLookaheadStrategy implements ILookaheadStrategy {
   buildLookaheadForAlternation(options: {
     prodOccurrence: number; rule: Rule; maxLookahead: number; hasPredicates: boolean; dynamicTokensEnabled: boolean;
   }): AltFn {
-    const inner = this.inner;
+    const { inner, stored } = this;
+    const sets = stored?.sets[decisionKey(options.rule.name, 'Alternation', options.prodOccurrence)];
     let fn: AltFn | undefined;
     return function (this: unknown, orAlts?: IOrAlt<unknown>[]) {
-      fn ??= inner.buildLookaheadForAlternation(options) as AltFn;
+      fn ??= sets && stored ? alternationLookahead(sets, options.hasPredicates, stored.token) as AltFn : inner.buildLookaheadForAlternation(options) as AltFn;
       return fn.call(this, orAlts);
     };
   }
@@ -38,10 +49,11 @@ export class LazyLookaheadStrategy implements ILookaheadStrategy {
   buildLookaheadForOptional(options: {
     prodOccurrence: number; prodType: OptionalProductionType; rule: Rule; maxLookahead: number; dynamicTokensEnabled: boolean;
   }): OptFn {
-    const inner = this.inner;
+    const { inner, stored } = this;
+    const sets = stored?.sets[decisionKey(options.rule.name, options.prodType, options.prodOccurrence)];
     let fn: OptFn | undefined;
     return function (this: unknown) {
-      fn ??= inner.buildLookaheadForOptional(options) as OptFn;
+      fn ??= sets?.[0] && stored ? optionalLookahead(sets[0], stored.token) as OptFn : inner.buildLookaheadForOptional(options) as OptFn;
       return fn.call(this);
     };
   }

@@ -72,6 +72,10 @@ export abstract class CommandRules extends ExpressionRules {
 
   override pipelineChain = this.rule('pipelineChain', (): Statement => {
     let left: Pipeline | Assignment | PipelineChain = this.SUBRULE(this.pipeline);
+    // Most pipelines stand alone: then the repetition and option below are skipped without
+    // allocating their closures (see the fast paths in expressions.ts).
+    const after = this.LA(1).tokenType;
+    if (!this.analysing && after !== this.t.AndAnd && after !== this.t.OrOr && after !== this.t.Amp) return left;
     this.MANY(() => {
       const op = this.OR([{ ALT: () => this.CONSUME(this.t.AndAnd) }, { ALT: () => this.CONSUME(this.t.OrOr) }]);
       this.nl();
@@ -101,42 +105,51 @@ export abstract class CommandRules extends ExpressionRules {
   pipeline = this.rule('pipeline', (): Pipeline | Assignment => {
     const elements: PipelineElement[] = [];
     let assignment: Assignment | undefined;
-    this.dispatch(0, {
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        {
-          GATE: () => this.startsExpression(),
-          ALT: () => {
-            const expression = this.SUBRULE(this.expression, { ARGS: [true] });
-            this.OPTION(() => {
-              const op = this.CONSUME(this.t.AssignOp);
-              this.nl();
-              let value: Statement | undefined;
-              if (this.analysing || this.startsStatement(this.LA(1))) value = this.SUBRULE(this.statement);
-              this.ACTION(() => {
-                if (!value) {
-                  const at = this.LA(1);
-                  this.addError(`Expected a value after '${op.image}' but found ${describeToken(at)}.`, this.s(at), this.e(at));
-                  value = { type: 'ErrorStatement', text: '', start: this.e(op), end: this.e(op) };
-                }
-                assignment = { type: 'Assignment', operator: op.image as AssignmentOperator, target: expression, value, start: expression.start, end: value.end };
-              });
-            });
-            const redirections: Redirection[] = [];
-            this.MANY({
-              GATE: () => assignment === undefined,
-              DEF: () => { redirections.push(this.SUBRULE(this.redirection)); },
-            });
-            this.ACTION(() => {
-              const end = redirections.length > 0 ? redirections[redirections.length - 1]!.end : expression.end;
-              const el: CommandExpression = { type: 'CommandExpression', expression, redirections, start: expression.start, end };
-              elements.push(el);
-            });
-          },
-        },
-        { ALT: () => { elements.push(this.SUBRULE(this.command)); } },
-      ],
-    }, () => (this.startsExpression() ? 0 : 1));
+    const expressionElement = (): void => {
+      const expression = this.SUBRULE(this.expression, { ARGS: [true] });
+      this.OPTION(() => {
+        const op = this.CONSUME(this.t.AssignOp);
+        this.nl();
+        let value: Statement | undefined;
+        if (this.analysing || this.startsStatement(this.LA(1))) value = this.SUBRULE(this.statement);
+        this.ACTION(() => {
+          if (!value) {
+            const at = this.LA(1);
+            this.addError(`Expected a value after '${op.image}' but found ${describeToken(at)}.`, this.s(at), this.e(at));
+            value = { type: 'ErrorStatement', text: '', start: this.e(op), end: this.e(op) };
+          }
+          assignment = { type: 'Assignment', operator: op.image as AssignmentOperator, target: expression, value, start: expression.start, end: value.end };
+        });
+      });
+      const redirections: Redirection[] = [];
+      this.MANY({
+        GATE: () => assignment === undefined,
+        DEF: () => { redirections.push(this.SUBRULE(this.redirection)); },
+      });
+      this.ACTION(() => {
+        const end = redirections.length > 0 ? redirections[redirections.length - 1]!.end : expression.end;
+        const el: CommandExpression = { type: 'CommandExpression', expression, redirections, start: expression.start, end };
+        elements.push(el);
+      });
+    };
+    if (!this.analysing) {
+      // What dispatch() below would choose, without building its alternatives.
+      if (this.startsExpression()) expressionElement();
+      else elements.push(this.SUBRULE(this.command));
+    } else {
+      this.dispatch(0, {
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { GATE: () => this.startsExpression(), ALT: expressionElement },
+          { ALT: () => { elements.push(this.SUBRULE(this.command)); } },
+        ],
+      }, () => (this.startsExpression() ? 0 : 1));
+    }
+    if (!this.analysing && (assignment !== undefined || this.LA(1).tokenType !== this.t.Pipe)) {
+      if (assignment) return assignment;
+      const only = elements[0]!;
+      return { type: 'Pipeline', elements, background: false, start: only.start, end: only.end };
+    }
     this.MANY2({
       GATE: () => assignment === undefined,
       DEF: () => {
@@ -158,12 +171,14 @@ export abstract class CommandRules extends ExpressionRules {
 
   command = this.rule('command', (): Command => {
     let invocation: IToken | undefined;
-    this.OPTION({
-      GATE: () => this.LA(1).tokenType === this.t.Amp || this.atDotSource(),
-      DEF: () => {
-        invocation = this.OR([{ ALT: () => this.CONSUME(this.t.Amp) }, { ALT: () => this.CONSUME(this.t.Dot) }]);
-      },
-    });
+    if (this.analysing || this.LA(1).tokenType === this.t.Amp || this.atDotSource()) {
+      this.OPTION({
+        GATE: () => this.LA(1).tokenType === this.t.Amp || this.atDotSource(),
+        DEF: () => {
+          invocation = this.OR([{ ALT: () => this.CONSUME(this.t.Amp) }, { ALT: () => this.CONSUME(this.t.Dot) }]);
+        },
+      });
+    }
     const name = this.SUBRULE(this.commandArgument, { ARGS: [false] });
     const elements: CommandElement[] = [];
     this.MANY(() => { elements.push(this.SUBRULE(this.commandElement)); });

@@ -9,6 +9,8 @@ import { describeToken } from './core.ts';
 import { BracketRules } from './brackets.ts';
 
 type Prefix = { tok: IToken } | { type: TypeLiteral | AttributeNode };
+/** Shared by every operand without prefixes; never written to. */
+const NO_PREFIXES: Prefix[] = [];
 
 /** Longest operator chain turned into a tree (see capChain). */
 export const MAX_CHAIN = 256;
@@ -56,6 +58,11 @@ export abstract class ExpressionRules extends BracketRules {
     return tt === t.Bang || tt === t.Minus || tt === t.Plus || tt === t.PlusPlus || tt === t.MinusMinus || tt === t.Comma;
   }
 
+  protected atIncrement(): boolean {
+    const tt = this.LA(1).tokenType;
+    return tt === this.t.PlusPlus || tt === this.t.MinusMinus;
+  }
+
   /** `.name`, `::name` and `[` bind only when written without blanks. */
   protected atPostfix(): boolean {
     const tt = this.LA(1).tokenType;
@@ -67,8 +74,14 @@ export abstract class ExpressionRules extends BracketRules {
 
   // ------------------------------------------------------------------ rules
 
+  // Fast paths below skip a repetition whose GATE already fails, so that the common case (an
+  // operand alone) allocates no arrays and closures: a megabyte of script makes millions of these
+  // calls. While the grammar is recorded (`analysing`) every repetition is taken as written.
+
   override expression = this.rule('expression', (allowComma: boolean): Expression => {
-    const operands: Expression[] = [this.SUBRULE(this.unary)];
+    const first = this.SUBRULE(this.unary);
+    if (!this.analysing && this.binaryPrecedence(this.LA(1), allowComma) === undefined) return first;
+    const operands: Expression[] = [first];
     const ops: PendingOperator[] = [];
     this.MANY({
       GATE: () => this.binaryPrecedence(this.LA(1), allowComma) !== undefined,
@@ -86,16 +99,19 @@ export abstract class ExpressionRules extends BracketRules {
   });
 
   override unary = this.rule('unary', (): Expression => {
-    const prefixes: Prefix[] = [];
-    this.MANY({
-      GATE: () => this.atPrefix(),
-      DEF: () => {
-        this.OR([
-          { GATE: () => this.LA(1).tokenType === this.t.LBracket, ALT: () => { prefixes.push({ type: this.SUBRULE(this.typeSpec) }); } },
-          { ALT: () => { prefixes.push({ tok: this.CONSUME(this.t.PrefixOp) }); } },
-        ]);
-      },
-    });
+    const prefixing = this.analysing || this.atPrefix();
+    const prefixes: Prefix[] = prefixing ? [] : NO_PREFIXES;
+    if (prefixing) {
+      this.MANY({
+        GATE: () => this.atPrefix(),
+        DEF: () => {
+          this.OR([
+            { GATE: () => this.LA(1).tokenType === this.t.LBracket, ALT: () => { prefixes.push({ type: this.SUBRULE(this.typeSpec) }); } },
+            { ALT: () => { prefixes.push({ tok: this.CONSUME(this.t.PrefixOp) }); } },
+          ]);
+        },
+      });
+    }
     // A missing operand (`1 + ;`) is reported here instead of by an exception
     // (exceptions unwinding the rule stack are the parser's slow path). The
     // grammar still records the operand as mandatory: see `analysing`.
@@ -109,8 +125,9 @@ export abstract class ExpressionRules extends BracketRules {
         operand = { type: 'ErrorExpression', text: '', start: this.e(this.LA(0)), end: this.e(this.LA(0)) };
       });
     }
+    if (!this.analysing && !prefixing && !this.atIncrement()) return operandOrError(operand);
     this.MANY2({
-      GATE: () => this.LA(1).tokenType === this.t.PlusPlus || this.LA(1).tokenType === this.t.MinusMinus,
+      GATE: () => this.atIncrement(),
       DEF: () => {
         const op = this.OR2([
           { ALT: () => this.CONSUME2(this.t.PlusPlus) },
@@ -146,6 +163,7 @@ export abstract class ExpressionRules extends BracketRules {
 
   postfixExpression = this.rule('postfixExpression', (): Expression => {
     let expr = this.SUBRULE(this.primary);
+    if (!this.analysing && !this.atPostfix()) return expr;
     let postfixOps = 0;
     this.MANY({
       GATE: () => this.atPostfix(),

@@ -204,41 +204,42 @@ function resolveParam(spec: CmdletSpec, written: string): string | undefined {
 /** Binds a command's arguments to the spec's parameters, undoing the grammar's guesses. */
 export function bind(cmd: Command, spec: CmdletSpec): Bound {
   const out: Bound = { spec, named: new Map(), params: new Map(), rest: [], splat: false, redirections: [], unknown: [] };
-  // Flatten the grammar's guessed `-Name value` pairs back into separate tokens.
-  const tokens: Array<{ param: CommandParameter; value?: Expression } | { expr: Expression }> = [];
+  // The grammar's guessed `-Name value` pairs are taken apart again into parameters and words
+  // (nodes, not wrappers: long scripts bind commands by the ten thousand).
+  const items: (CommandParameter | Expression)[] = [];
   for (const el of cmd.elements) {
     if (el.type === 'CommandParameter') {
-      tokens.push(el.colon && el.value ? { param: el, value: el.value } : { param: el });
-      if (!el.colon && el.value) tokens.push({ expr: el.value });
+      items.push(el);
+      if (!el.colon && el.value) items.push(el.value);
     } else if (el.type === 'Splat') {
       out.splat = true;
     } else if (el.type === 'Redirection') {
       out.redirections.push(el);
     } else if (el.type !== 'StopParsingArgument') {
-      tokens.push({ expr: el });
+      items.push(el);
     }
   }
-  const positional: Expression[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if ('expr' in t) {
-      positional.push(t.expr);
+  const positional = out.rest;
+  for (let i = 0; i < items.length; i++) {
+    const t = items[i] as CommandParameter | Expression;
+    if (t.type !== 'CommandParameter') {
+      positional.push(t);
       continue;
     }
-    const canonical = resolveParam(spec, t.param.name);
+    const canonical = resolveParam(spec, t.name);
     if (!canonical) {
-      out.unknown.push(t.param.name);
+      out.unknown.push(t.name);
       continue;
     }
-    out.params.set(canonical, t.param);
-    if (t.value) {
+    out.params.set(canonical, t);
+    if (t.colon && t.value) {
       out.named.set(canonical, t.value);
     } else if (spec.switches.has(canonical)) {
       out.named.set(canonical, true);
     } else {
-      const next = tokens[i + 1];
-      if (next && 'expr' in next) {
-        out.named.set(canonical, next.expr);
+      const next = items[i + 1];
+      if (next && next.type !== 'CommandParameter') {
+        out.named.set(canonical, next);
         i++;
       } else {
         out.named.set(canonical, true);
@@ -253,7 +254,7 @@ export function bind(cmd: Command, spec: CmdletSpec): Bound {
     out.named.set(name, arg);
     p++;
   }
-  out.rest = positional.slice(p);
+  if (p > 0) out.rest = positional.slice(p);
   return out;
 }
 

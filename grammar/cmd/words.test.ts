@@ -99,7 +99,7 @@ describe('cmdText', () => {
   it('keeps quotes, removes carets and skipped ranges', () => {
     const t = cmdText('a ^& "b ^ c" > x d', 0, 18, [{ start: 13, end: 16 }]);
     expect(t.text).toBe('a & "b ^ c"  d');
-    expect(t.offsets).toEqual([0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 16, 17, 18]);
+    expect(Array.from(t.offsets)).toEqual([0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 16, 17, 18]);
   });
 });
 

@@ -14,7 +14,6 @@
 // The scanner also enforces the nesting limit: a block, `if` or `for` deeper
 // than MAX_NESTING becomes one TooDeep token, so the recursive-descent parser
 // can never exhaust the call stack.
-import { createTokenInstance } from 'chevrotain';
 import type { IToken, TokenType } from 'chevrotain';
 import * as T from './tokens.ts';
 import {
@@ -408,7 +407,9 @@ class Scanner {
   }
 
   private emit(type: TokenType, start: number, end: number): void {
-    const token = createTokenInstance(type, this.text.slice(start, end), start, end - 1, NaN, NaN, NaN, NaN);
+    // Offsets only, the shape Chevrotain's lexer gives with position tracking `onlyOffset`: lines
+    // and columns come from the Dockerfile's own map, and a long script has a token per word.
+    const token: IToken = { image: this.text.slice(start, end), startOffset: start, endOffset: end - 1, tokenTypeIdx: type.tokenTypeIdx as number, tokenType: type, payload: undefined };
     if (this.quietStart >= 0) {
       if (COMMAND_START.has(type)) {
         const payload: QuietPayload = { quietStart: this.quietStart };

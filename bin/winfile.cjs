@@ -16,6 +16,8 @@ const dist = path.join(__dirname, '..', 'dist');
 const useCache = !process.env.WINFILE_NO_CACHE && !process.env.WINFILE_NO_COMPILE_CACHE;
 const cacheDir = path.join(os.tmpdir(), `winfile-cache-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`);
 const loaded = new Map();
+/** Runs longer than this may refresh an existing code cache (see the end of this file). */
+const LONG_RUN_MS = 400;
 const toCache = [];
 
 function load(name) {
@@ -33,7 +35,7 @@ function load(name) {
     }
   }
   const script = new vm.Script(Module.wrap(code), { filename: file, cachedData });
-  if (useCache && (!cachedData || script.cachedDataRejected)) toCache.push({ script, cacheFile });
+  if (useCache) toCache.push({ script, cacheFile, had: cachedData && !script.cachedDataRejected ? cachedData.length : 0 });
   const mod = { exports: {} };
   loaded.set(name, mod.exports);
   script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, dist);
@@ -60,12 +62,18 @@ globalThis[Symbol.for('winfile.import')] = (name) => import(pathToFileURL(path.j
 load('cli.cjs')
   .main()
   .then(() => {
-    // Written after the run, so each cache holds the functions that actually ran.
-    for (const { script, cacheFile } of toCache) {
+    // Written after the run, so each cache holds the functions that actually ran. A cache made by
+    // a short run (one file) lacks most of what a long one (a whole repository) compiles; a long
+    // run rewrites it when it compiled noticeably more.
+    const long = process.uptime() * 1000 > LONG_RUN_MS;
+    for (const { script, cacheFile, had } of toCache) {
+      if (had > 0 && !long) continue;
       try {
+        const data = script.createCachedData();
+        if (had > 0 && data.length < had * 1.1) continue;
         fs.mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
         const tmp = `${cacheFile}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, script.createCachedData());
+        fs.writeFileSync(tmp, data);
         fs.renameSync(tmp, cacheFile);
       } catch {
         // A read-only or full temporary directory costs only speed.

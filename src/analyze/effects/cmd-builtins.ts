@@ -7,7 +7,7 @@ import { fileVerdict, windowsOnly } from './native-make.ts';
 import type { Verdict } from './native-make.ts';
 import { pathAdditions } from './native-system.ts';
 import type { CmdVariables } from './cmd-vars.ts';
-import type { Effect, EffectKind, EnvEffect, FileEffect, PrintEffect, RegistryEffect, SessionEffect, Value } from './types.ts';
+import type { Effect, EnvEffect, FileEffect, PrintEffect, RegistryEffect, SessionEffect, Value } from './types.ts';
 
 /** What the built-in classifiers need from the walker in cmd.ts. */
 export interface CmdTools {
@@ -19,9 +19,9 @@ export interface CmdTools {
   textValue(raw: string, start: number, end: number): Value;
 }
 
-export function cmdBase<K extends EffectKind>(t: CmdTools, node: CmdInvocation, kind: K, verdict: Verdict) {
+/** The fields every effect of a cmd command shares, after its `kind` (see fields() in native-make.ts). */
+export function cmdFields(t: CmdTools, node: CmdInvocation, verdict: Verdict) {
   return {
-    kind,
     command: node.name.raw,
     language: 'cmd' as const,
     range: t.ctx.range(node.start, node.end),
@@ -34,13 +34,13 @@ export function cmdBase<K extends EffectKind>(t: CmdTools, node: CmdInvocation, 
 const drop = (reason: string): Verdict => ({ portability: 'portable', destinations: ['drop'], reason });
 
 function session(t: CmdTools, node: CmdInvocation, setting: SessionEffect['setting'], value: string | undefined, verdict: Verdict): SessionEffect {
-  const e: SessionEffect = { ...cmdBase(t, node, 'session', verdict), setting };
+  const e: SessionEffect = { kind: 'session', ...cmdFields(t, node, verdict), setting };
   if (value !== undefined) e.value = value;
   return e;
 }
 
 function file(t: CmdTools, node: CmdInvocation, op: FileEffect['op'], paths: Value[], reason: string, destination?: Value, verdict?: Verdict): FileEffect {
-  const e: FileEffect = { ...cmdBase(t, node, 'file', verdict ?? fileVerdict(reason)), op, paths };
+  const e: FileEffect = { kind: 'file', ...cmdFields(t, node, verdict ?? fileVerdict(reason)), op, paths };
   if (destination) e.destination = destination;
   return e;
 }
@@ -105,7 +105,7 @@ export function builtinEffects(node: CmdSimpleCommand, t: CmdTools, redirections
         }
         return [file(t, node, 'copy', plain, `copies ${list(plain)} to ${show(target)}`, target)];
       }
-      const e: PrintEffect = { ...cmdBase(t, node, 'print', drop(`prints ${list(plain)}`)) };
+      const e: PrintEffect = { kind: 'print', ...cmdFields(t, node, drop(`prints ${list(plain)}`)) };
       return [e];
     }
     case 'cd':
@@ -114,7 +114,7 @@ export function builtinEffects(node: CmdSimpleCommand, t: CmdTools, redirections
       const dir = plain[0];
       const glued = /^(?:cd|chdir)([.\\/].*)$/i.exec(node.name.value)?.[1];
       const where = dir ? dir.text : glued;
-      if (!dir && glued === undefined) return [{ ...cmdBase(t, node, 'print', drop(`${name} without a directory only prints`)) } as PrintEffect];
+      if (!dir && glued === undefined) return [{ kind: 'print', ...cmdFields(t, node, drop(`${name} without a directory only prints`)) } as PrintEffect];
       return [session(t, node, 'location', where, { portability: 'portable', destinations: ['linux-stage', 'drop'], reason: `changes the working directory to ${dir ? show(dir) : glued ?? '?'} for the rest of this RUN; relative paths after it depend on it` })];
     }
     case 'popd':
@@ -145,17 +145,17 @@ export function builtinEffects(node: CmdSimpleCommand, t: CmdTools, redirections
     case 'date':
     case 'time':
       if (plain.length > 0 && (name === 'date' || name === 'time')) return null;
-      return [{ ...cmdBase(t, node, 'smoke-test', drop(`${name} only prints information`)), program: name }];
+      return [{ kind: 'smoke-test', ...cmdFields(t, node, drop(`${name} only prints information`)), program: name }];
     case 'path': {
-      if (node.args.length === 0) return [{ ...cmdBase(t, node, 'print', drop('prints PATH')) } as PrintEffect];
+      if (node.args.length === 0) return [{ kind: 'print', ...cmdFields(t, node, drop('prints PATH')) } as PrintEffect];
       const raw = t.ctx.text.slice((node.args[0] as CmdWord).start, (node.args[node.args.length - 1] as CmdWord).end);
       const value = t.textValue(raw.replace(/^=/, ''), (node.args[0] as CmdWord).start, (node.args[node.args.length - 1] as CmdWord).end);
       return [processEnv(t, node, { text: 'PATH', source: node.name.raw, range: t.ctx.range(node.name.start, node.name.end) }, value, '')];
     }
     case 'assoc':
     case 'ftype': {
-      if (!node.args.some((w) => w.value.includes('='))) return [{ ...cmdBase(t, node, 'print', drop(`${name} prints file associations`)) } as PrintEffect];
-      const e: RegistryEffect = { ...cmdBase(t, node, 'registry', windowsOnly(`${name} sets a file association in the registry (HKLM\\SOFTWARE\\Classes)`)), action: 'set' };
+      if (!node.args.some((w) => w.value.includes('='))) return [{ kind: 'print', ...cmdFields(t, node, drop(`${name} prints file associations`)) } as PrintEffect];
+      const e: RegistryEffect = { kind: 'registry', ...cmdFields(t, node, windowsOnly(`${name} sets a file association in the registry (HKLM\\SOFTWARE\\Classes)`)), action: 'set' };
       return [e];
     }
     default:
@@ -168,7 +168,7 @@ export function processEnv(t: CmdTools, node: CmdInvocation, name: Value, value:
   const added = isPath ? pathAdditions(value) : undefined;
   const what = added ? `adds ${added.join(', ')} to PATH` : `sets ${show(name)}=${show(value)}`;
   const reason = `${what} for the rest of this RUN (programs started after it inherit it)${note}`;
-  // Built whole rather than by spreading cmdBase(): `set` can run tens of thousands of times in
+  // Built whole rather than by spreading cmdFields(): `set` can run tens of thousands of times in
   // one RUN, and the spread cost about a third of its classification.
   const e: EnvEffect = { kind: 'env', command: node.name.raw, language: 'cmd', range: t.ctx.range(node.start, node.end), portability: 'portable', reason, destinations: ['linux-stage', 'drop'], name, value, scope: 'process' };
   if (added) e.pathAdditions = added;
@@ -194,16 +194,16 @@ export function echoEffects(node: CmdEcho, t: CmdTools, redirections = node.redi
     const append = out.operator === '>>';
     const blank = /[ \t]$/.test(node.text) ? ' (the blanks before the operator that follows are written too)' : '';
     const reason = `${append ? 'appends' : 'writes'} ${JSON.stringify(written.text ?? written.source)} ${append ? 'to' : 'into'} ${show(target)}${blank}`;
-    const e: FileEffect = { ...cmdBase(t, node, 'file', fileVerdict(reason)), op: 'write', paths: [target], content: written, append };
+    const e: FileEffect = { kind: 'file', ...cmdFields(t, node, fileVerdict(reason)), op: 'write', paths: [target], content: written, append };
     return [e];
   }
-  const e: PrintEffect = { ...cmdBase(t, node, 'print', drop('echo only prints')) };
+  const e: PrintEffect = { kind: 'print', ...cmdFields(t, node, drop('echo only prints')) };
   if (content) e.text = content;
   return [e];
 }
 
 export function setEffects(node: CmdSet, t: CmdTools): Effect[] {
-  if (node.mode === 'display') return [{ ...cmdBase(t, node, 'print', drop('set without a value only lists variables')) } as PrintEffect];
+  if (node.mode === 'display') return [{ kind: 'print', ...cmdFields(t, node, drop('set without a value only lists variables')) } as PrintEffect];
   let nameWord = node.variable;
   let nameText = nameWord ? nameWord.value.trim() : undefined;
   if (node.mode === 'arithmetic' && node.value) {
@@ -212,8 +212,9 @@ export function setEffects(node: CmdSet, t: CmdTools): Effect[] {
     nameWord = null;
   }
   if (!nameText) return [];
-  const name: Value = nameWord
-    ? { ...t.word(nameWord), text: nameText }
+  const written = nameWord && t.word(nameWord);
+  const name: Value = written
+    ? { source: written.source, range: written.range, text: nameText }
     : { text: nameText, source: nameText, range: t.ctx.range(node.value?.start ?? node.start, node.value?.end ?? node.end) };
   const valueWord = node.value;
   const at = valueWord ?? { start: node.end, end: node.end };

@@ -5,7 +5,7 @@ import { commandTail, powershellInvocation, programArguments, programName, sourc
 import type {
   CmdArgument, CmdGroup, CmdInvocation, CmdPipeline, CmdScript, CmdSpan, CmdStatement, CmdWord, PowerShellInvocation,
 } from '../../../grammar/cmd/index.ts';
-import { builtinEffects, cmdBase, echoEffects, outputFile, setEffects } from './cmd-builtins.ts';
+import { builtinEffects, cmdFields, echoEffects, outputFile, setEffects } from './cmd-builtins.ts';
 import type { CmdTools } from './cmd-builtins.ts';
 import { CmdVariables } from './cmd-vars.ts';
 import type { EffectContext } from './context.ts';
@@ -263,7 +263,7 @@ class CmdWalker implements CmdTools {
     }
     const append = redirected.operator === '>>';
     const e: FileEffect = {
-      ...cmdBase(this, outer, 'file', fileVerdict(`${append ? 'appends' : 'writes'} the output of ${node.name.value} ${append ? 'to' : 'into'} ${show(target)}`)),
+      kind: 'file', ...cmdFields(this, outer, fileVerdict(`${append ? 'appends' : 'writes'} the output of ${node.name.value} ${append ? 'to' : 'into'} ${show(target)}`)),
       op: 'write', paths: [target], append,
     };
     this.effects.push(e);
@@ -287,7 +287,7 @@ class CmdWalker implements CmdTools {
       ? `runs the PowerShell script ${show(file)} with ${ps.host}; its commands are not analysed`
       : `starts ${ps.host} without a script${ps.mode === 'encodedCommand' ? ' winfile can decode' : ''}; what it runs is not analysed`;
     const e: RunEffect = {
-      ...cmdBase(this, outer, 'run', windowsOnly(reason)),
+      kind: 'run', ...cmdFields(this, outer, windowsOnly(reason)),
       program: file ?? this.word(node.name),
       args: ps.args.map((a) => this.argument(a)),
     };
@@ -298,7 +298,7 @@ class CmdWalker implements CmdTools {
     const tail = this.vars.expandMapped(commandTail(this.ctx.text, node), this.forVars);
     const m = /(?:^|[ \t])\/[ckr](?=[ \t"]|$)/i.exec(tail.text);
     if (!m) {
-      const e: RunEffect = { ...cmdBase(this, outer, 'run', windowsOnly('starts cmd without a command; what it runs is not analysed')), program: this.word(node.name), args: [] };
+      const e: RunEffect = { kind: 'run', ...cmdFields(this, outer, windowsOnly('starts cmd without a command; what it runs is not analysed')), program: this.word(node.name), args: [] };
       this.effects.push(e);
       return;
     }

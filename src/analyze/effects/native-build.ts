@@ -3,14 +3,14 @@
 // .NET Framework and C++ cannot.
 import { parseOptions, part, show, str } from './native-args.ts';
 import type { ParsedArgs } from './native-args.ts';
-import { base, runEffect, smokeTest, splitPackage, translate, windowsOnly } from './native-make.ts';
+import { fields, runEffect, smokeTest, splitPackage, translate, windowsOnly } from './native-make.ts';
 import type { Handler, Verdict } from './native-make.ts';
 import type { NativeCall } from './native.ts';
 import type { BuildEffect, Effect, PackageEffect, Value } from './types.ts';
 
-function build(call: NativeCall, tool: BuildEffect['tool'], verb: string, verdict: Verdict, fields: Partial<Pick<BuildEffect, 'project' | 'output' | 'configuration' | 'runtime'>> = {}): BuildEffect {
-  const e: BuildEffect = { ...base(call, 'build', verdict), tool, verb, args: call.args };
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined) Object.assign(e, { [k]: v });
+function build(call: NativeCall, tool: BuildEffect['tool'], verb: string, verdict: Verdict, given: Partial<Pick<BuildEffect, 'project' | 'output' | 'configuration' | 'runtime'>> = {}): BuildEffect {
+  const e: BuildEffect = { kind: 'build', ...fields(call, verdict), tool, verb, args: call.args };
+  for (const [k, v] of Object.entries(given)) if (v !== undefined) Object.assign(e, { [k]: v });
   return e;
 }
 
@@ -71,7 +71,7 @@ function dotnetTool(call: NativeCall, p: ParsedArgs, pos: Value[]): Effect[] | n
   const packages = [version ? { name: str(name), version: str(version) } : { name: str(name) }];
   const where = p.has('global') ? 'globally' : p.get('tool-path') ? `into ${show(p.get('tool-path'))}` : 'into the local tool manifest';
   const reason = `${sub === 'uninstall' ? 'uninstalls' : 'installs'} the .NET tool ${str(name)} ${where}; the tool's launcher (.exe shim) is made for the platform it is installed on`;
-  const e: PackageEffect = { ...base(call, 'package', windowsOnly(reason)), manager: 'dotnet-tool', packages, pinned: version !== undefined };
+  const e: PackageEffect = { kind: 'package', ...fields(call, windowsOnly(reason)), manager: 'dotnet-tool', packages, pinned: version !== undefined };
   return [e];
 }
 
@@ -173,7 +173,7 @@ export const javascript: Handler = (call, spec) => {
     const packages = pos.map((v) => splitPackage(str(v), /(?<=.)@/));
     const exact = (pk: { version?: string }) => pk.version !== undefined && /^v?\d+\.\d+\.\d+([-+][\w.-]+)?$/.test(pk.version);
     const reason = `${verb === 'uninstall' ? 'removes' : 'installs'} ${packages.map((x) => x.name).join(', ') || 'packages'} globally with ${tool}; on Windows ${tool} creates .cmd launchers for their commands, and native modules are compiled for the platform it runs on`;
-    const e: PackageEffect = { ...base(call, 'package', windowsOnly(reason)), manager: 'npm', packages, pinned: packages.length > 0 && packages.every(exact) };
+    const e: PackageEffect = { kind: 'package', ...fields(call, windowsOnly(reason)), manager: 'npm', packages, pinned: packages.length > 0 && packages.every(exact) };
     return [e];
   }
   const deps = 'the result is the same in a Linux stage unless a dependency builds native modules (node-gyp) or ships per-platform binaries (esbuild, sharp...), which are then chosen for Linux';

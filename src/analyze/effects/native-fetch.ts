@@ -1,7 +1,7 @@
 // Downloads, checksums and archives: the steps a Linux stage (or crane prepare step) can take over.
 import { basename, known, parseOptions, part, show, str, urlBasename } from './native-args.ts';
 import type { ParsedArgs } from './native-args.ts';
-import { base, fetchVerdict, runEffect, smokeTest, translate, windowsOnly } from './native-make.ts';
+import { fields, fetchVerdict, runEffect, smokeTest, translate, windowsOnly } from './native-make.ts';
 import type { Handler } from './native-make.ts';
 import type { NativeCall } from './native.ts';
 import type { DownloadEffect, Effect, ExtractEffect, FileEffect, RegistryEffect, Value, VerifyEffect } from './types.ts';
@@ -12,7 +12,7 @@ function download(call: NativeCall, url: Value, output: Value | undefined, notes
   const to = output ? ` to ${show(output)}` : ' (to standard output)';
   const why = known(url) ? '' : '; the URL depends on a value winfile cannot resolve';
   const reason = [`downloads ${show(url)}${to}; a Linux stage can fetch it the same way (or ADD it with --checksum)${why}`, ...notes].join('; ');
-  const e: DownloadEffect = { ...base(call, 'download', fetchVerdict(reason)), url };
+  const e: DownloadEffect = { kind: 'download', ...fields(call, fetchVerdict(reason)), url };
   if (output) e.output = output;
   return e;
 }
@@ -58,12 +58,12 @@ export const certutil: Handler = (call, spec) => {
   if (p.has('hashfile') && a) {
     const algorithm = (b ? str(b) : 'SHA1').toUpperCase();
     const reason = `computes the ${algorithm} hash of ${show(a)} and prints it; on its own certutil compares nothing, so nothing is verified unless the script checks the output`;
-    const e: VerifyEffect = { ...base(call, 'verify', fetchVerdict(reason)), algorithm, file: a, onMismatch: 'none' };
+    const e: VerifyEffect = { kind: 'verify', ...fields(call, fetchVerdict(reason)), algorithm, file: a, onMismatch: 'none' };
     return [e];
   }
   if ((p.has('decode') || p.has('decodehex') || p.has('encode')) && a && b) {
     const reason = `${p.has('encode') ? 'encodes' : 'decodes'} ${show(a)} into ${show(b)} (base64); base64 on Linux does the same`;
-    const e: FileEffect = { ...base(call, 'file', fetchVerdict(reason)), op: 'write', paths: [b], content: a };
+    const e: FileEffect = { kind: 'file', ...fields(call, fetchVerdict(reason)), op: 'write', paths: [b], content: a };
     return [e];
   }
   if (p.has('addstore', 'delstore', 'importpfx')) {
@@ -71,7 +71,7 @@ export const certutil: Handler = (call, spec) => {
     const store = a;
     const file = b ?? a;
     const reason = `${deleting ? 'removes a certificate from' : 'adds certificates to'} the ${p.has('user') ? 'user' : 'machine'} store ${show(store)}; Windows keeps certificate stores in the registry`;
-    const e: RegistryEffect = { ...base(call, 'registry', windowsOnly(reason)), action: deleting ? 'delete' : 'import' };
+    const e: RegistryEffect = { kind: 'registry', ...fields(call, windowsOnly(reason)), action: deleting ? 'delete' : 'import' };
     if (store) e.key = store;
     if (file && file !== store) e.data = file;
     if (c) e.data = c;
@@ -107,7 +107,7 @@ function formatOf(archive: string, hint?: ExtractEffect['format']): ExtractEffec
 function extract(call: NativeCall, archive: Value, destination: Value | undefined, format: ExtractEffect['format'], tool: string, notes: string[] = []): ExtractEffect {
   const into = destination ? ` into ${show(destination)}` : ' into the working directory';
   const reason = [`unpacks ${show(archive)}${into}; ${tool} in a Linux stage does the same`, ...notes].join('; ');
-  const e: ExtractEffect = { ...base(call, 'extract', fetchVerdict(reason)), archive, format };
+  const e: ExtractEffect = { kind: 'extract', ...fields(call, fetchVerdict(reason)), archive, format };
   if (destination) e.destination = destination;
   return e;
 }
@@ -125,7 +125,7 @@ export const tar: Handler = (call, spec) => {
   if (has('create', 'c')) {
     if (!file) return null;
     const reason = `packs ${p.positionals.map(show).join(', ') || 'files'} into ${show(file)}; tar in a Linux stage does the same`;
-    const e: FileEffect = { ...base(call, 'file', fetchVerdict(reason)), op: 'write', paths: [file] };
+    const e: FileEffect = { kind: 'file', ...fields(call, fetchVerdict(reason)), op: 'write', paths: [file] };
     return [e];
   }
   if (!has('extract', 'x') || !file) return null;
@@ -142,7 +142,7 @@ export const sevenZip: Handler = (call, spec) => {
   if (v === 'l' || v === 't' || v === 'i' || v === 'h') return [smokeTest(call, `${call.name.source} ${v} only lists or tests`)];
   if (v === 'a' || v === 'u' || v === 'd' || v === 'rn') {
     if (!archive) return null;
-    const e: FileEffect = { ...base(call, 'file', fetchVerdict(`updates the archive ${show(archive)}; 7-Zip in a Linux stage does the same`)), op: 'write', paths: [archive] };
+    const e: FileEffect = { kind: 'file', ...fields(call, fetchVerdict(`updates the archive ${show(archive)}; 7-Zip in a Linux stage does the same`)), op: 'write', paths: [archive] };
     return [e];
   }
   if ((v !== 'x' && v !== 'e') || !archive) return null;
@@ -212,7 +212,7 @@ export const gpg: Handler = (call, spec) => {
       ? 'PowerShell does not stop when gpg fails unless the script checks $LASTEXITCODE'
       : 'gpg fails on a bad signature, which stops the RUN when nothing after it ignores the failure';
     const reason = `checks the OpenPGP signature ${show(signature)}${data ? ` of ${show(data)}` : ''}; gpg does the same in a Linux stage; ${consequence}`;
-    const e: VerifyEffect = { ...base(call, 'verify', fetchVerdict(reason)), algorithm: 'openpgp', onMismatch: call.language === 'cmd' ? 'exit' : 'none' };
+    const e: VerifyEffect = { kind: 'verify', ...fields(call, fetchVerdict(reason)), algorithm: 'openpgp', onMismatch: call.language === 'cmd' ? 'exit' : 'none' };
     if (file) e.file = file;
     if (data && signature) e.expected = signature;
     return [e];
@@ -221,7 +221,7 @@ export const gpg: Handler = (call, spec) => {
   if (p.has('decrypt') && signed) {
     const out = p.get('output');
     const reason = `checks the signature of ${show(signed)}${out ? ` and writes its content to ${show(out)}` : ''}; gpg does the same in a Linux stage`;
-    const e: VerifyEffect = { ...base(call, 'verify', fetchVerdict(reason)), algorithm: 'openpgp', file: signed, onMismatch: call.language === 'cmd' ? 'exit' : 'none' };
+    const e: VerifyEffect = { kind: 'verify', ...fields(call, fetchVerdict(reason)), algorithm: 'openpgp', file: signed, onMismatch: call.language === 'cmd' ? 'exit' : 'none' };
     return [e];
   }
   if (p.has('recv-keys', 'import', 'keyserver')) {

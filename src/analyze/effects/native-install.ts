@@ -3,7 +3,7 @@
 // where they are made (nuget install only unpacks, pip wheel builds).
 import { parseOptions, show, str } from './native-args.ts';
 import type { Opt, OptionGrammar } from './native-args.ts';
-import { base, runEffect, smokeTest, splitPackage, translate, windowsOnly } from './native-make.ts';
+import { fields, runEffect, smokeTest, splitPackage, translate, windowsOnly } from './native-make.ts';
 import type { Handler } from './native-make.ts';
 import type { NativeCall } from './native.ts';
 import type { BuildEffect, Effect, InstallerEffect, PackageEffect, Value } from './types.ts';
@@ -13,7 +13,7 @@ const SILENT = /^(?:[/-]{1,2})(?:s|q|qn|qb-?!?|qr|quiet|silent|verysilent|passiv
 export function installer(call: NativeCall, installerValue: Value, args: Value[], format: InstallerEffect['format'], reason: string, notes: string[]): InstallerEffect {
   if (call.async) notes.push('it is started without waiting, so the RUN can end before the installation does');
   const text = [reason, ...notes].join('; ');
-  return { ...base(call, 'installer', windowsOnly(text)), installer: installerValue, args, format, waits: !call.async };
+  return { kind: 'installer', ...fields(call, windowsOnly(text)), installer: installerValue, args, format, waits: !call.async };
 }
 
 function isQuiet(o: Opt): boolean {
@@ -70,7 +70,7 @@ function pkgEffect(call: NativeCall, manager: PackageEffect['manager'], packages
   const pinned = packages.length > 0 && packages.every((p) => p.version !== undefined);
   const text = [reason, ...notes].join('; ');
   const verdict = portable ? translate(text, 'linux-stage', 'crane-prepare') : windowsOnly(text);
-  return { ...base(call, 'package', verdict), manager, packages, pinned };
+  return { kind: 'package', ...fields(call, verdict), manager, packages, pinned };
 }
 
 const names = (packages: PackageEffect['packages']): string => packages.map((p) => (p.version ? `${p.name} ${p.version}` : p.name)).join(', ') || 'packages';
@@ -134,7 +134,7 @@ export function pipEffects(call: NativeCall, args: readonly Value[], grammar: Op
     const reason = verb === 'wheel'
       ? 'builds wheels; pure-Python wheels are the same on Linux, packages with C extensions need a Windows compiler'
       : 'downloads packages; pip download --platform win_amd64 --only-binary=:all: fetches the Windows wheels from Linux';
-    const e: BuildEffect = { ...base(call, 'build', translate(reason)), tool: 'pip', verb, args: [...args] };
+    const e: BuildEffect = { kind: 'build', ...fields(call, translate(reason)), tool: 'pip', verb, args: [...args] };
     const out = p.get('wheel-dir', 'dest');
     if (out) e.output = out;
     return [e];
@@ -188,7 +188,7 @@ export const nuget: Handler = (call, spec) => {
   }
   if (verb === 'restore') {
     const reason = 'restores NuGet packages with nuget.exe (a .NET Framework program), as .NET Framework projects with packages.config need; if the projects are SDK-style, dotnet restore does the same in a Linux stage, which winfile cannot tell statically';
-    const e: BuildEffect = { ...base(call, 'build', windowsOnly(reason)), tool: 'nuget', verb, args: call.args.slice(1) };
+    const e: BuildEffect = { kind: 'build', ...fields(call, windowsOnly(reason)), tool: 'nuget', verb, args: call.args.slice(1) };
     if (pos[0]) e.project = pos[0];
     const out = p.get('packages');
     if (out) e.output = out;

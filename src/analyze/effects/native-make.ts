@@ -2,7 +2,7 @@
 // verdicts (portability, destinations, reason) that recur across program families.
 import type { NativeCall } from './native.ts';
 import type { ProgramSpec } from './programs.ts';
-import type { Destination, Effect, EffectKind, Portability, RunEffect, SmokeTestEffect, Value } from './types.ts';
+import type { Destination, Effect, Portability, RunEffect, SmokeTestEffect, Value } from './types.ts';
 
 export interface Verdict {
   portability: Portability;
@@ -13,9 +13,13 @@ export interface Verdict {
 /** Turns a call into effects; null lets the generic rules (smoke test, installer, unknown) decide. */
 export type Handler = (call: NativeCall, spec: ProgramSpec) => Effect[] | null;
 
-export function base<K extends EffectKind>(call: NativeCall, kind: K, verdict: Verdict) {
+/**
+ * The fields every effect of a call shares, after its `kind`: effects are written
+ * `{ kind, ...fields(call, verdict), own fields }`. A literal that starts with a spread and then adds
+ * properties is many times slower to build in V8 than one that starts with a property.
+ */
+export function fields(call: NativeCall, verdict: Verdict) {
   return {
-    kind,
     command: call.name.source,
     language: call.language,
     range: call.range,
@@ -40,11 +44,11 @@ export function windowsOnly(reason: string, ...extra: Destination[]): Verdict {
 
 export function smokeTest(call: NativeCall, reason?: string): SmokeTestEffect {
   const what = reason ?? `${call.name.source} ${call.args.map((a) => a.source).join(' ')}`.trim() + ' only checks that the program runs; it changes nothing in the image';
-  return { ...base(call, 'smoke-test', { portability: 'portable', destinations: ['drop'], reason: what }), program: call.program };
+  return { kind: 'smoke-test', ...fields(call, { portability: 'portable', destinations: ['drop'], reason: what }), program: call.program };
 }
 
 export function runEffect(call: NativeCall, verdict: Verdict): RunEffect {
-  return { ...base(call, 'run', verdict), program: call.name, args: call.args };
+  return { kind: 'run', ...fields(call, verdict), program: call.name, args: call.args };
 }
 
 /** The reason for a program winfile has no entry for. */

@@ -1,7 +1,7 @@
 // Interpreters, file tools (xcopy, robocopy) and waits (timeout, ping -n).
 import { parseOptions, show, str } from './native-args.ts';
 import { pipEffects } from './native-install.ts';
-import { base, fileVerdict, runEffect, smokeTest, windowsOnly } from './native-make.ts';
+import { fields, fileVerdict, runEffect, smokeTest, windowsOnly } from './native-make.ts';
 import type { Handler } from './native-make.ts';
 import { programSpec, VERSION_ARGS } from './programs.ts';
 import type { Effect, FileEffect, PackageEffect, SessionEffect } from './types.ts';
@@ -19,7 +19,7 @@ export const interpreter: Handler = (call, spec) => {
     const pip = programSpec('pip');
     if (module === 'pip' && pip?.grammar) return pipEffects(call, args.slice(2), pip.grammar, pip.smoke ?? []);
     if (module === 'ensurepip') {
-      const e: PackageEffect = { ...base(call, 'package', windowsOnly('installs pip into the Windows Python')), manager: 'pip', packages: [{ name: 'pip' }], pinned: false };
+      const e: PackageEffect = { kind: 'package', ...fields(call, windowsOnly('installs pip into the Windows Python')), manager: 'pip', packages: [{ name: 'pip' }], pinned: false };
       return [e];
     }
     if (module === 'venv' || module === 'virtualenv') {
@@ -36,7 +36,7 @@ export const interpreter: Handler = (call, spec) => {
 };
 
 function copy(call: Parameters<Handler>[0], op: FileEffect['op'], reason: string, paths: FileEffect['paths'], destination: FileEffect['destination']): FileEffect {
-  const e: FileEffect = { ...base(call, 'file', fileVerdict(reason)), op, paths };
+  const e: FileEffect = { kind: 'file', ...fields(call, fileVerdict(reason)), op, paths };
   if (destination) e.destination = destination;
   return e;
 }
@@ -102,7 +102,7 @@ export const knownProgram: Handler = (call, spec) => {
   const reason = b.reason.replace('{program}', call.program);
   if (b.kind === 'smoke-test') return [smokeTest(call, reason)];
   if (b.kind === 'session') {
-    const e: SessionEffect = { ...base(call, 'session', { portability: b.portability, destinations: b.destinations, reason }), setting: 'other', value: call.program };
+    const e: SessionEffect = { kind: 'session', ...fields(call, { portability: b.portability, destinations: b.destinations, reason }), setting: 'other', value: call.program };
     return [e];
   }
   return [runEffect(call, { portability: b.portability, destinations: b.destinations, reason })];

@@ -1,7 +1,7 @@
 // Windows system configuration: environment (setx), registry, services, users, ACLs, features.
 import { parseOptions, part, raw, resolvePart, show, str } from './native-args.ts';
 import { installer } from './native-install.ts';
-import { base, runEffect, smokeTest, windowsOnly } from './native-make.ts';
+import { fields, runEffect, smokeTest, windowsOnly } from './native-make.ts';
 import type { Handler, Verdict } from './native-make.ts';
 import type { NativeCall } from './native.ts';
 import type { EnvEffect, FeatureEffect, RegistryEffect, ServiceEffect, UserEffect, Value } from './types.ts';
@@ -45,7 +45,7 @@ export const setx: Handler = (call, spec) => {
     const what = `sets ${show(name)}=${show(value)} (${scope} scope); ENV ${show(name)}=${show(value)} in the image config does the same`;
     verdict = { portability: 'translate', destinations: ['image-config'], reason: [what, ...notes].join('; ') };
   }
-  const e: EnvEffect = { ...base(call, 'env', verdict), name, value, scope };
+  const e: EnvEffect = { kind: 'env', ...fields(call, verdict), name, value, scope };
   if (added) e.pathAdditions = added;
   return [e];
 };
@@ -57,7 +57,7 @@ export const reg: Handler = (call, spec) => {
   if (spec.smoke?.includes(op)) return [smokeTest(call, `reg ${op} only reads the registry`)];
   const hive = 'Windows layers keep registry changes as hive files, which only a Windows build writes';
   if (op === 'import' && key) {
-    const e: RegistryEffect = { ...base(call, 'registry', windowsOnly(`imports the registry file ${show(key)}; ${hive}`)), action: 'import', data: key };
+    const e: RegistryEffect = { kind: 'registry', ...fields(call, windowsOnly(`imports the registry file ${show(key)}; ${hive}`)), action: 'import', data: key };
     return [e];
   }
   if ((op !== 'add' && op !== 'delete') || !key) {
@@ -77,7 +77,7 @@ export const reg: Handler = (call, spec) => {
   if (allKnown) notes.push('the same reg command could also run when the container starts');
   if (!p.has('force')) notes.push('without /f reg asks before overwriting and the build fails without a console');
   const verdict = allKnown ? windowsOnly([what, ...notes].join('; '), 'deployment') : windowsOnly([what, ...notes].join('; '));
-  const e: RegistryEffect = { ...base(call, 'registry', verdict), action, key };
+  const e: RegistryEffect = { kind: 'registry', ...fields(call, verdict), action, key };
   if (valueName) e.name = valueName;
   if (data) e.data = data;
   return [e];
@@ -94,7 +94,7 @@ function service(call: NativeCall, action: ServiceEffect['action'], name: Value 
   const reason = action === 'start' || action === 'stop'
     ? `${action === 'start' ? 'starts' : 'stops'} ${subject}; a service's running state does not persist into the image, so this only matters to later commands of this RUN (or belongs to container start)`
     : `${verb === 'create' ? 'creates' : verb === 'delete' ? 'deletes' : 'configures'} ${subject}; services live in the registry (HKLM\\SYSTEM\\CurrentControlSet\\Services) and need a Windows build, or setting up when the container starts`;
-  const e: ServiceEffect = { ...base(call, 'service', windowsOnly(reason, 'deployment')), action };
+  const e: ServiceEffect = { kind: 'service', ...fields(call, windowsOnly(reason, 'deployment')), action };
   if (name) e.name = name;
   return e;
 }
@@ -128,7 +128,7 @@ export const net: Handler = (call) => {
     const sam = 'local accounts live in the SAM registry hive, which only a Windows build writes';
     if (has('/add')) {
       const notes = password && str(password) !== '*' ? ['its password is written in the Dockerfile and visible in the image history'] : [];
-      const e: UserEffect = { ...base(call, 'user', windowsOnly([`creates the local user ${show(user)}; ${sam}`, ...notes].join('; '))), action: 'create-user', user };
+      const e: UserEffect = { kind: 'user', ...fields(call, windowsOnly([`creates the local user ${show(user)}; ${sam}`, ...notes].join('; '))), action: 'create-user', user };
       return [e];
     }
     return [runEffect(call, windowsOnly(`${has('/delete') ? 'deletes' : 'changes'} the local user ${show(user)}; ${sam}`))];
@@ -140,7 +140,7 @@ export const net: Handler = (call) => {
       return [runEffect(call, windowsOnly(`${has('/add') ? 'creates' : has('/delete') ? 'changes' : 'lists'} the local group ${show(group)}; groups live in the SAM registry hive`))];
     }
     return members.map((user) => {
-      const e: UserEffect = { ...base(call, 'user', windowsOnly(`adds ${show(user)} to the local group ${show(group)}; group membership lives in the SAM registry hive, which only a Windows build writes`)), action: 'group-member', user, group };
+      const e: UserEffect = { kind: 'user', ...fields(call, windowsOnly(`adds ${show(user)} to the local group ${show(group)}; group membership lives in the SAM registry hive, which only a Windows build writes`)), action: 'group-member', user, group };
       return e;
     });
   }
@@ -160,7 +160,7 @@ export const icacls: Handler = (call) => {
   const grant = at >= 0 ? call.args[at + 1] : undefined;
   if (call.args.some((a) => /^\/(save|verify|findsid)$/i.test(str(a)))) return [smokeTest(call, `${show(call.name)} only reads permissions here`)];
   const e: UserEffect = {
-    ...base(call, 'user', windowsOnly(`changes the permissions of ${show(path)}${grant ? ` (${show(grant)})` : ''}; Windows layers carry each file's security descriptor, which only a Windows build sets`)),
+    kind: 'user', ...fields(call, windowsOnly(`changes the permissions of ${show(path)}${grant ? ` (${show(grant)})` : ''}; Windows layers carry each file's security descriptor, which only a Windows build sets`)),
     action: 'acl',
     path,
   };
@@ -172,7 +172,7 @@ export const icacls: Handler = (call) => {
 export const takeown: Handler = (call, spec) => {
   const p = parseOptions(call.args, spec.grammar ?? { style: 'word' });
   const path = p.get('file');
-  const e: UserEffect = { ...base(call, 'user', windowsOnly(`takes ownership of ${show(path)}; file owners are part of the security descriptors only a Windows build sets`)), action: 'take-ownership' };
+  const e: UserEffect = { kind: 'user', ...fields(call, windowsOnly(`takes ownership of ${show(path)}; file owners are part of the security descriptors only a Windows build sets`)), action: 'take-ownership' };
   if (path) e.path = path;
   return [e];
 };
@@ -181,7 +181,7 @@ export const dism: Handler = (call, spec) => {
   const p = parseOptions(call.args, spec.grammar ?? { style: 'word' });
   const split = (vs: Value[]) => vs.flatMap((v) => str(v).split(/[,;]/)).map((s) => s.trim()).filter((s) => s !== '');
   const feature = (features: string[], what: string, notes: string[]): FeatureEffect => ({
-    ...base(call, 'feature', windowsOnly([`${what} ${features.join(', ') || 'Windows features'}; features are Windows components that only a Windows build can add`, ...notes].join('; '))),
+    kind: 'feature', ...fields(call, windowsOnly([`${what} ${features.join(', ') || 'Windows features'}; features are Windows components that only a Windows build can add`, ...notes].join('; '))),
     features,
   });
   if (p.has('enable-feature') || p.has('disable-feature')) {

@@ -66,7 +66,7 @@ function redirectionLength(text: string, i: number): number {
 }
 
 /** Length of what starts with a dash at `i`: `--%` stop-parsing, `--`, `-=`, `-Name`, `-`. */
-function dashToken(t: PsTokens, text: string, i: number): [TokenType, number] {
+function dashToken(t: PsTokens, text: string, i: number): TokenType {
   const n = text.charCodeAt(i + 1);
   if (isDashCode(n)) {
     if (text.charCodeAt(i + 2) === 37 /* % */) {
@@ -76,121 +76,129 @@ function dashToken(t: PsTokens, text: string, i: number): [TokenType, number] {
         if (d === LF || d === CR || d === 124 /* | */) break;
         j++;
       }
-      return [t.StopParsing, j - i];
+      return found(t.StopParsing, j - i);
     }
-    return [t.MinusMinus, 2];
+    return found(t.MinusMinus, 2);
   }
-  if (n === 61 /* = */) return [t.MinusEquals, 2];
+  if (n === 61 /* = */) return found(t.MinusEquals, 2);
   if (isDashIdentFirst(n)) {
     let j = i + 2;
     while (j < text.length && isDashIdentCode(text.charCodeAt(j))) j++;
-    return [t.DashIdent, j - i];
+    return found(t.DashIdent, j - i);
   }
-  return [t.Minus, 1];
+  return found(t.Minus, 1);
 }
 
+function found<T extends TokenType | undefined | null>(type: T, n: number): T {
+  length = n;
+  return type;
+}
+
+/** Length of the token tokenAt() found last (a variable, not a tuple: there is one per token). */
+let length = 0;
+
 /**
- * The token at `i`, as [type, length]; a type of `undefined` means skipped
- * (blanks and line continuations) and `null` a comment.
+ * The type of the token at `i`, its length left in `length`; `undefined`
+ * means skipped (blanks and line continuations) and `null` a comment.
  */
-function tokenAt(t: PsTokens, text: string, i: number): [TokenType | undefined | null, number] {
+function tokenAt(t: PsTokens, text: string, i: number): TokenType | undefined | null {
   const c = text.charCodeAt(i);
   const n = text.charCodeAt(i + 1);
   switch (c) {
     case LF:
-      return [t.NewLine, 1];
+      return found(t.NewLine, 1);
     case CR:
-      return [t.NewLine, n === LF ? 2 : 1];
+      return found(t.NewLine, n === LF ? 2 : 1);
     case 96: // `
-      if (n === LF) return [undefined, 2];
-      if (n === CR) return [undefined, text.charCodeAt(i + 2) === LF ? 3 : 2];
-      if (isBlank(text[i + 1]) && atTokenStart(text, i)) return [undefined, 2];
-      return [t.EscapedChar, i + 1 < text.length ? 2 : 1];
+      if (n === LF) return found(undefined, 2);
+      if (n === CR) return found(undefined, text.charCodeAt(i + 2) === LF ? 3 : 2);
+      if (isBlank(text[i + 1]) && atTokenStart(text, i)) return found(undefined, 2);
+      return found(t.EscapedChar, i + 1 < text.length ? 2 : 1);
     case 60: // <
-      if (n === 35 /* # */ && atTokenStart(text, i)) return [null, scanBlockComment(text, i).end - i];
-      return [t.Less, 1];
+      if (n === 35 /* # */ && atTokenStart(text, i)) return found(null, scanBlockComment(text, i).end - i);
+      return found(t.Less, 1);
     case 35: { // #
-      if (!atTokenStart(text, i)) return [t.Other, 1];
+      if (!atTokenStart(text, i)) return found(t.Other, 1);
       let j = i + 1;
       while (j < text.length && text.charCodeAt(j) !== LF && text.charCodeAt(j) !== CR) j++;
-      return [null, j - i];
+      return found(null, j - i);
     }
     case 64: { // @
       const q = text[i + 1];
       if (isDoubleQuote(q) || isSingleQuote(q)) {
         const here = scanHereString(text, i);
-        if (here) return [isDoubleQuote(q) ? t.HereStringExpandable : t.HereStringLiteral, here.end - i];
+        if (here) return found(isDoubleQuote(q) ? t.HereStringExpandable : t.HereStringLiteral, here.end - i);
       }
-      if (n === 40 /* ( */) return [t.AtParen, 2];
-      if (n === 123 /* { */) return [t.AtBrace, 2];
+      if (n === 40 /* ( */) return found(t.AtParen, 2);
+      if (n === 123 /* { */) return found(t.AtBrace, 2);
       let j = i + 1;
       while (isVarNameChar(text[j])) j++;
-      return j > i + 1 ? [t.Splat, j - i] : [t.Other, 1];
+      return j > i + 1 ? found(t.Splat, j - i) : found(t.Other, 1);
     }
     case 36: { // $
-      if (n === 40) return [t.DollarParen, 2];
+      if (n === 40) return found(t.DollarParen, 2);
       const end = scanVariable(text, i);
-      return end < 0 ? [t.Other, 1] : [t.Variable, end - i];
+      return end < 0 ? found(t.Other, 1) : found(t.Variable, end - i);
     }
     case 42: { // *
       const r = redirectionLength(text, i);
-      if (r > 0) return [t.Redirection, r];
-      return n === 61 ? [t.StarEquals, 2] : [t.Star, 1];
+      if (r > 0) return found(t.Redirection, r);
+      return n === 61 ? found(t.StarEquals, 2) : found(t.Star, 1);
     }
     case 62: // >
-      return [t.Redirection, redirectionLength(text, i)];
+      return found(t.Redirection, redirectionLength(text, i));
     case 38: // &
-      return n === 38 ? [t.AndAnd, 2] : [t.Amp, 1];
+      return n === 38 ? found(t.AndAnd, 2) : found(t.Amp, 1);
     case 124: // |
-      return n === 124 ? [t.OrOr, 2] : [t.Pipe, 1];
-    case 59: return [t.Semi, 1];
-    case 44: return [t.Comma, 1];
-    case 40: return [t.LParen, 1];
-    case 41: return [t.RParen, 1];
-    case 123: return [t.LBrace, 1];
-    case 125: return [t.RBrace, 1];
-    case 91: return [t.LBracket, 1];
-    case 93: return [t.RBracket, 1];
+      return n === 124 ? found(t.OrOr, 2) : found(t.Pipe, 1);
+    case 59: return found(t.Semi, 1);
+    case 44: return found(t.Comma, 1);
+    case 40: return found(t.LParen, 1);
+    case 41: return found(t.RParen, 1);
+    case 123: return found(t.LBrace, 1);
+    case 125: return found(t.RBrace, 1);
+    case 91: return found(t.LBracket, 1);
+    case 93: return found(t.RBracket, 1);
     case 58: // :
-      return n === 58 ? [t.ColonColon, 2] : [t.Colon, 1];
+      return n === 58 ? found(t.ColonColon, 2) : found(t.Colon, 1);
     case 46: { // .
       const num = numberLength(text, i);
-      if (num > 0) return [t.Number, num];
-      return n === 46 ? [t.DotDot, 2] : [t.Dot, 1];
+      if (num > 0) return found(t.Number, num);
+      return n === 46 ? found(t.DotDot, 2) : found(t.Dot, 1);
     }
     case 43: // +
-      return n === 43 ? [t.PlusPlus, 2] : n === 61 ? [t.PlusEquals, 2] : [t.Plus, 1];
+      return n === 43 ? found(t.PlusPlus, 2) : n === 61 ? found(t.PlusEquals, 2) : found(t.Plus, 1);
     case 47: // /
-      return n === 61 ? [t.SlashEquals, 2] : [t.Slash, 1];
+      return n === 61 ? found(t.SlashEquals, 2) : found(t.Slash, 1);
     case 37: // %
-      return n === 61 ? [t.PercentEquals, 2] : [t.Percent, 1];
+      return n === 61 ? found(t.PercentEquals, 2) : found(t.Percent, 1);
     case 63: // ?
-      if (n === 63) return text.charCodeAt(i + 2) === 61 ? [t.QuestionQuestionEquals, 3] : [t.QuestionQuestion, 2];
-      return [t.Question, 1];
-    case 61: return [t.Equals, 1];
-    case 33: return [t.Bang, 1];
+      if (n === 63) return text.charCodeAt(i + 2) === 61 ? found(t.QuestionQuestionEquals, 3) : found(t.QuestionQuestion, 2);
+      return found(t.Question, 1);
+    case 61: return found(t.Equals, 1);
+    case 33: return found(t.Bang, 1);
     default:
       break;
   }
   if (c >= 48 && c <= 57) {
     const r = c >= 49 && c <= 54 ? redirectionLength(text, i) : 0;
-    return r > 0 ? [t.Redirection, r] : [t.Number, numberLength(text, i)];
+    return r > 0 ? found(t.Redirection, r) : found(t.Number, numberLength(text, i));
   }
   if (isWhitespaceCode(c)) {
     let j = i + 1;
     while (j < text.length && isWhitespaceCode(text.charCodeAt(j))) j++;
-    return [undefined, j - i];
+    return found(undefined, j - i);
   }
   if (isDashCode(c)) return dashToken(t, text, i);
   const ch = text[i];
-  if (isDoubleQuote(ch)) return [t.StringExpandable, scanDoubleQuoted(text, i).end - i];
-  if (isSingleQuote(ch)) return [t.StringLiteral, scanSingleQuoted(text, i).end - i];
+  if (isDoubleQuote(ch)) return found(t.StringExpandable, scanDoubleQuoted(text, i).end - i);
+  if (isSingleQuote(ch)) return found(t.StringLiteral, scanSingleQuoted(text, i).end - i);
   if (isWordCode(c)) {
     let j = i + 1;
     while (j < text.length && isWordCode(text.charCodeAt(j))) j++;
-    return [t.Word, j - i];
+    return found(t.Word, j - i);
   }
-  return [t.Other, 1];
+  return found(t.Other, 1);
 }
 
 /** Tokens in the shape of Chevrotain's offset-only tokens, comments apart. */
@@ -200,7 +208,7 @@ export function scanTokens(text: string): ScannedTokens {
   const comments: IToken[] = [];
   let i = 0;
   while (i < text.length) {
-    const [type, length] = tokenAt(t, text, i);
+    const type = tokenAt(t, text, i);
     if (type !== undefined) {
       const tokenType = type ?? (text.charCodeAt(i) === 35 ? t.LineComment : t.BlockComment);
       const token = { image: text.slice(i, i + length), startOffset: i, tokenTypeIdx: tokenType.tokenTypeIdx as number, tokenType } as IToken;

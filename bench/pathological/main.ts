@@ -17,19 +17,24 @@ const cases: [string, string][] = [
   ['cmd: deep nesting, 10k && commands, a 500 KB argument', CMD + 'RUN ' + pad(`${'('.repeat(2000)}echo x${')'.repeat(2000)} & ${Array.from({ length: 10000 }, (_, i) => `echo ${i}`).join(' && ')} & curl -o x ${'a'.repeat(500 * 1024)} & `, 'set A=1 & ')],
 ];
 
-const only = process.argv[2];
-for (const [name, text] of cases.filter(([n]) => !only || n.includes(only))) {
-  const times: number[] = [];
-  for (let i = 0; i < 2; i++) {
-    // A new model each time: analyses are memoised per instruction.
-    const model = buildModel('Dockerfile', text);
-    const run = windowsRuns(model)[0];
-    if (!run) throw new Error(`${name}: no RUN in a Windows stage`);
-    const t0 = performance.now();
-    const a = analyzeRun(model, run);
-    times.push(performance.now() - t0);
-    if (i === 0) console.log(`${name} (${(text.length / MB).toFixed(2)} MB, ${a.effects.length} effects, ${a.syntaxErrors.length} syntax errors):`);
+// `--list` prints the case names; a name runs that case alone and prints one JSON line.
+const arg = process.argv[2];
+if (arg === '--list') {
+  for (const [name] of cases) console.log(name);
+} else {
+  for (const [name, text] of cases.filter(([n]) => !arg || n === arg)) {
+    const times: number[] = [];
+    let summary = { effects: 0, syntaxErrors: 0 };
+    for (let i = 0; i < 2; i++) {
+      // A new model each time: analyses are memoised per instruction.
+      const model = buildModel('Dockerfile', text);
+      const run = windowsRuns(model)[0];
+      if (!run) throw new Error(`${name}: no RUN in a Windows stage`);
+      const t0 = performance.now();
+      const a = analyzeRun(model, run);
+      times.push(performance.now() - t0);
+      summary = { effects: a.effects.length, syntaxErrors: a.syntaxErrors.length };
+    }
+    console.log(JSON.stringify({ name, megabytes: text.length / MB, ...summary, first: times[0], again: times[1] }));
   }
-  const [first, again] = times as [number, number];
-  console.log(`  ${first.toFixed(0)} ms first, ${again.toFixed(0)} ms again (target < 1000)${first >= 1000 || again >= 1000 ? '  OVER' : ''}`);
 }

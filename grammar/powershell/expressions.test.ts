@@ -120,6 +120,9 @@ describe('collections and blocks', () => {
 describe('strings', () => {
   test('single-quoted with doubled quotes', () => {
     expect(expr("'it''s'")).toEqual({ type: 'StringLiteral', value: "it's", quote: 'single', here: false, start: 0, end: 7 });
+    expect((expr("'a''''b''c'''") as { value: string }).value).toBe("a''b'c'");
+    expect((expr('\u2018x\u2019\u2019y\u2019') as { value: string }).value).toBe('x\u2019y');
+    expect((expr("''") as { value: string }).value).toBe('');
   });
 
   test('double-quoted without expansion is a literal, with escapes resolved', () => {

@@ -29,21 +29,36 @@ export type Visitor = (node: PsNode, parent: PsNode | undefined) => boolean | vo
  * are safe). Return `false` from the visitor to skip a node's children.
  */
 export function walk(root: PsNode, visit: Visitor): void {
-  const stack: Array<[PsNode, PsNode | undefined]> = [[root, undefined]];
-  while (stack.length > 0) {
-    const [node, parent] = stack.pop()!;
+  // Two parallel stacks and children pushed in place: no tuple or array per node (a megabyte of
+  // script has millions of nodes, and several analyses walk it).
+  const nodes: PsNode[] = [root];
+  const parents: (PsNode | undefined)[] = [undefined];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const parent = parents.pop();
     if (visit(node, parent) === false) continue;
-    const children: PsNode[] = [];
+    const first = nodes.length;
     for (const key in node) {
       if (key === 'type' || key === 'start' || key === 'end') continue;
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) children.push(item);
+        for (const item of value) {
+          if (isNode(item)) {
+            nodes.push(item);
+            parents.push(node);
+          }
+        }
       } else if (isNode(value)) {
-        children.push(value);
+        nodes.push(value);
+        parents.push(node);
       }
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, node]);
+    // Reversed, so that the first child is popped first (source order).
+    for (let i = first, j = nodes.length - 1; i < j; i++, j--) {
+      const t = nodes[i]!;
+      nodes[i] = nodes[j]!;
+      nodes[j] = t;
+    }
   }
 }
 

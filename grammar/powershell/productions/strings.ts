@@ -131,6 +131,20 @@ function scanExpandableBody(ctx: StringContext, out: PartsBuilder, from: number,
 }
 
 /** StringLiteral / ExpandableString for a string token. */
+/** A single-quoted body's value: each doubled quote stands for one (copied in runs, not by character). */
+function undoubleQuotes(body: string): string {
+  let value = '';
+  let run = 0;
+  for (let i = 0; i < body.length; i++) {
+    if (isSingleQuote(body[i]) && isSingleQuote(body[i + 1])) {
+      value += body.slice(run, i + 1);
+      i++;
+      run = i + 1;
+    }
+  }
+  return run === 0 ? body : value + body.slice(run);
+}
+
 export function stringNode(ctx: StringContext, tok: IToken, kind: 'sq' | 'dq' | 'hsq' | 'hdq'): StringLiteral | ExpandableString {
   const { src, base } = ctx;
   const s = tok.startOffset;
@@ -141,13 +155,7 @@ export function stringNode(ctx: StringContext, tok: IToken, kind: 'sq' | 'dq' | 
     const scan = scanSingleQuoted(src, s);
     if (!scan.terminated) ctx.addError("The string is missing the terminator: '.", start, end);
     const body = src.slice(s + 1, scan.terminated ? e - 1 : e);
-    let value = '';
-    for (let i = 0; i < body.length; i++) {
-      const c = body[i]!;
-      value += c;
-      if (isSingleQuote(c) && isSingleQuote(body[i + 1])) i++;
-    }
-    return { type: 'StringLiteral', value, quote: 'single', here: false, start, end };
+    return { type: 'StringLiteral', value: undoubleQuotes(body), quote: 'single', here: false, start, end };
   }
   if (kind === 'hsq' || kind === 'hdq') {
     const scan = scanHereString(src, s);

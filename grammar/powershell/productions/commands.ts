@@ -61,6 +61,12 @@ export abstract class CommandRules extends ExpressionRules {
       tt === t.LParen || tt === t.LBrace;
   }
 
+  /** The tokens a redirection starts with (see the redirection rule). */
+  protected atRedirection(): boolean {
+    const tt = this.LA(1).tokenType;
+    return tt === this.t.Redirection || tt === this.t.Less;
+  }
+
   /** Can LA(1) continue the current word? Only if nothing separates them. */
   protected continuesWord(): boolean {
     if (!this.adjacent()) return false;
@@ -121,11 +127,14 @@ export abstract class CommandRules extends ExpressionRules {
           assignment = { type: 'Assignment', operator: op.image as AssignmentOperator, target: expression, value, start: expression.start, end: value.end };
         });
       });
+      if (!this.analysing && assignment !== undefined) return;
       const redirections: Redirection[] = [];
-      this.MANY({
-        GATE: () => assignment === undefined,
-        DEF: () => { redirections.push(this.SUBRULE(this.redirection)); },
-      });
+      if (this.analysing || this.atRedirection()) {
+        this.MANY({
+          GATE: () => assignment === undefined,
+          DEF: () => { redirections.push(this.SUBRULE(this.redirection)); },
+        });
+      }
       this.ACTION(() => {
         const end = redirections.length > 0 ? redirections[redirections.length - 1]!.end : expression.end;
         const el: CommandExpression = { type: 'CommandExpression', expression, redirections, start: expression.start, end };

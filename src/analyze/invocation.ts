@@ -67,6 +67,15 @@ export function invocationOf(run: Instruction): Invocation {
  * only make sense after this step.
  */
 function commandLineScript(body: MappedText): { text: string; offset(i: number): number } {
+  // Without double quotes, tabs or repeated, leading or trailing blanks, splitting and joining give
+  // the body back unchanged (backslashes are literal when no quote follows), so it is not done.
+  const text = body.text;
+  if (text.length > 0 && !/["\t]|  |^ | $/.test(text)) {
+    const offsets = body.offsets;
+    // As joinedArguments ends its map: one past the last character.
+    offsets[text.length] = (offsets[text.length - 1] as number) + 1;
+    return { text, offset: (i) => offsets[Math.min(i, text.length)] as number };
+  }
   const joined = joinedArguments({ text: body.text, offsets: body.offsets });
   return { text: joined.text, offset: (i) => joined.offsets[Math.min(i, joined.offsets.length - 1)] ?? body.offsetAt(body.text.length) };
 }

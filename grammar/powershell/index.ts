@@ -40,6 +40,7 @@ function parseFragment(parser: PowerShellParser, text: string, base: number, dep
   parser.pending = [];
   parser.customErrors = [];
   parser.droppedErrors = 0;
+  parser.recognitionErrors = 0;
   parser.resetRecovery();
   parser.input = lexed.tokens;
   const script = parser.script();

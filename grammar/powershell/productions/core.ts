@@ -63,6 +63,8 @@ interface Recorder {
   topLevelRuleRecord(name: string, impl: () => unknown): Rule;
 }
 const RECORDER = EmbeddedActionsParser.prototype as unknown as Recorder;
+/** Chevrotain's error bookkeeping (a mixin of its parser), counted by SAVE_ERROR below. */
+const ERROR_HANDLER = EmbeddedActionsParser.prototype as unknown as { SAVE_ERROR(e: RecognitionLike): RecognitionLike };
 
 export abstract class PsParserCore extends EmbeddedActionsParser implements StringContext {
   protected readonly t: PsTokens;
@@ -175,9 +177,21 @@ export abstract class PsParserCore extends EmbeddedActionsParser implements Stri
     this.setInRuleRecovery(true);
   }
 
+  /**
+   * Recognition errors Chevrotain saved in this fragment (reset with the other counters before
+   * each). Counted here because its `errors` getter copies the whole list, and the budget check
+   * below runs between every two statements.
+   */
+  recognitionErrors = 0;
+
+  SAVE_ERROR(e: RecognitionLike): RecognitionLike {
+    this.recognitionErrors++;
+    return ERROR_HANDLER.SAVE_ERROR.call(this, e);
+  }
+
   /** Called between statements: switches in-rule recovery off once the fragment has used its budget. */
   protected checkRecoveryBudget(): void {
-    if (this.errors.length + this.customErrors.length + this.droppedErrors >= PsParserCore.RECOVERY_BUDGET) this.setInRuleRecovery(false);
+    if (this.recognitionErrors + this.customErrors.length + this.droppedErrors >= PsParserCore.RECOVERY_BUDGET) this.setInRuleRecovery(false);
   }
 
   // Chevrotain computes every viable lookahead path before raising these, only
@@ -199,7 +213,7 @@ export abstract class PsParserCore extends EmbeddedActionsParser implements Stri
   }
 
   private saveError(e: RecognitionLike): RecognitionLike {
-    return (this as unknown as { SAVE_ERROR(e: RecognitionLike): RecognitionLike }).SAVE_ERROR(e);
+    return this.SAVE_ERROR(e);
   }
 
   /**

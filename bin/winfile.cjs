@@ -35,7 +35,7 @@ function load(name) {
     }
   }
   const script = new vm.Script(Module.wrap(code), { filename: file, cachedData });
-  if (useCache) toCache.push({ script, cacheFile, had: cachedData && !script.cachedDataRejected ? cachedData.length : 0 });
+  if (useCache) toCache.push({ name, script, cacheFile, had: cachedData && !script.cachedDataRejected ? cachedData.length : 0 });
   const mod = { exports: {} };
   loaded.set(name, mod.exports);
   script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, dist);
@@ -64,17 +64,24 @@ load('cli.cjs')
   .then(() => {
     // Written after the run, so each cache holds the functions that actually ran. A cache made by
     // a short run (one file) lacks most of what a long one (a whole repository) compiles; a long
-    // run rewrites it when it compiled noticeably more.
+    // run rewrites it when it compiled noticeably more; `.long` marks a cache a long run has
+    // checked, so the next long runs do not serialise the code again only to compare it.
     const long = process.uptime() * 1000 > LONG_RUN_MS;
-    for (const { script, cacheFile, had } of toCache) {
-      if (had > 0 && !long) continue;
+    for (const { name, script, cacheFile, had } of toCache) {
+      if (had > 0 && (!long || fs.existsSync(`${cacheFile}.long`))) continue;
       try {
-        const data = script.createCachedData();
-        if (had > 0 && data.length < had * 1.1) continue;
         fs.mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+        const data = script.createCachedData();
+        if (long) fs.writeFileSync(`${cacheFile}.long`, '');
+        if (had > 0 && data.length < had * 1.1) continue;
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, data);
         fs.renameSync(tmp, cacheFile);
+        // Caches of other builds of this bundle (another size or time) are of no more use.
+        const own = path.basename(cacheFile);
+        for (const f of fs.readdirSync(cacheDir)) {
+          if (f.startsWith(`${name}-`) && !f.startsWith(own) && !f.endsWith('.tmp')) fs.rmSync(path.join(cacheDir, f), { force: true });
+        }
       } catch {
         // A read-only or full temporary directory costs only speed.
       }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,23 @@ describe('bin/winfile.cjs', () => {
     const warm = run(['lint', '-f', 'json', sample]);
     expect([cold.status, cold.stdout, cold.stderr]).toEqual([off.status, off.stdout, off.stderr]);
     expect([warm.status, warm.stdout, warm.stderr]).toEqual([off.status, off.stdout, off.stderr]);
+  });
+
+  it("drops other builds' code caches when it writes its own", () => {
+    const own = mkdtempSync(join(tmpdir(), 'winfile-launcher-'));
+    try {
+      const dir = join(own, `winfile-cache-${process.getuid?.() ?? 'user'}`);
+      mkdirSync(dir, { recursive: true });
+      for (const f of ['analyze.cjs-11.0-1-2.bin', 'analyze.cjs-11.0-1-2.bin.long', 'cli.cjs-11.0-3-4.bin', 'other-file']) writeFileSync(join(dir, f), '');
+      const r = spawnSync(process.execPath, [bin, 'lint', '--no-fail', sample], { encoding: 'utf8', env: { ...process.env, TMPDIR: own } });
+      expect(r.status).toBe(0);
+      const left = readdirSync(dir).filter((f) => !f.startsWith('analysis-'));
+      expect(left.filter((f) => f.startsWith('analyze.cjs-') || f.startsWith('cli.cjs-')).every((f) => !f.includes('-11.0-'))).toBe(true);
+      expect(left.filter((f) => /^(analyze|cli)\.cjs-.*\.bin$/.test(f))).toHaveLength(2);
+      expect(left).toContain('other-file');
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('ends quietly when the reader of its output goes away', async () => {

@@ -3,11 +3,11 @@
 // analysis reads (the instruction's text and column, escape character, shell, environment, user
 // and image family) and stores the instruction's position with it, so it stays valid when the RUN
 // moves within the file or to another file.
-import { createHash } from 'node:crypto';
 import type { RunAnalysis } from '../analyze/effects/types.ts';
 import type { DockerfileModel, Instruction } from '../model/types.ts';
 import { userAt } from '../model/users.ts';
 import { rootStage } from '../model/versions.ts';
+import { sha256Hex } from '../util/digest.ts';
 import type { CacheStore } from './cache-store.ts';
 
 interface Position {
@@ -46,7 +46,7 @@ export class AnalysisCache {
     const text = model.source.text.slice(run.range.start.offset, run.range.end.offset);
     const family = rootStage(run.stage).catalog?.variant.family ?? 'other';
     const material = JSON.stringify(['run', model.escape, run.range.start.column, run.form, run.shell, [...(run.env ?? [])], userAt(run), family, text]);
-    return createHash('sha256').update(material).digest('hex').slice(0, 40);
+    return sha256Hex(material).slice(0, 40);
   }
 
   get(model: DockerfileModel, run: Instruction): RunAnalysis | undefined {

@@ -2,7 +2,7 @@
 // options and config gets its findings back without being parsed. Rules read nothing but the
 // Dockerfile and those settings, so the key covers everything a result depends on; the store
 // drops entries of other builds of winfile.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../util/digest.ts';
 import type { FileResult } from '../report/types.ts';
 import type { CacheStore } from './cache-store.ts';
 
@@ -14,7 +14,7 @@ export class ResultCache {
   /** `settings` is anything JSON that changes results: effective options, config, crane version. */
   key(path: string, text: string, settings: unknown): string | undefined {
     if (!this.store.enabled) return undefined;
-    return createHash('sha256').update(JSON.stringify(['file', path, settings])).update('\0').update(text).digest('hex').slice(0, 40);
+    return sha256Hex(`${JSON.stringify(['file', path, settings])}\0${text}`).slice(0, 40);
   }
 
   get(key: string | undefined): StoredResult | undefined {

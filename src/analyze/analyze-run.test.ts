@@ -26,3 +26,16 @@ describe('analyzeRun on bodies that are not code', () => {
     expect(a.effects.map((e) => e.kind)).toContain('download');
   });
 });
+
+describe('analyzeRun on bodies whose double quotes never reach PowerShell', () => {
+  it('keeps each lost-quote span small when one argument holds thousands of quoted strings', () => {
+    // No blank: the whole body is one argument of the command line, thousands of times quoted.
+    const a = analyse('FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'SHELL ["powershell", "-Command"]', `RUN Write-Host${'"a;b"x'.repeat(3000)}`);
+    const spans = a.lostQuotes?.spans ?? [];
+    expect(spans).toHaveLength(3000);
+    expect(spans[0]).toMatchObject({ written: `Write-Host${'"a;b"x'.repeat(7)}"a;b"...`, seen: `Write-Host${'a;bx'.repeat(11)}a;b...` });
+    expect(spans.every((s) => s.written.length <= 60 && s.seen.length <= 60)).toBe(true);
+    // The analysis is cached as JSON: it must not repeat the 21 KB argument for every span.
+    expect(JSON.stringify(a.lostQuotes).length).toBeLessThan(3000 * 600);
+  });
+});

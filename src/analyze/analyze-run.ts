@@ -124,6 +124,14 @@ function quotingMatters(inside: string, closed: boolean): boolean {
 
 const bare = (inside: string) => inside.replace(/\$\([^()]*\)|\$\{[^}]*\}/g, 'x');
 
+/**
+ * An argument as shown in a finding. Kept short in the analysis itself: an argument can be the
+ * whole body, and a body with thousands of quoted strings would otherwise repeat it for each.
+ */
+function clip(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
 function lostQuotesOf(model: DockerfileModel, run: Instruction): LostQuotes | undefined {
   const lost = lostQuotes(run);
   if (!lost) return undefined;
@@ -133,8 +141,8 @@ function lostQuotesOf(model: DockerfileModel, run: Instruction): LostQuotes | un
     .filter((s) => quotingMatters(body.text.slice(s.open + 1, s.close), body.text[s.close] === '"'))
     .map((s) => ({
       range: model.source.range(at(s.open), at(Math.max(s.open, Math.min(s.close, body.text.length - 1))) + 1),
-      written: body.text.slice(s.arg.start, s.arg.end),
-      seen: s.arg.value,
+      written: clip(body.text.slice(s.arg.start, s.arg.end)),
+      seen: clip(s.arg.value),
       onlyBlanks: !/[;|&(){}<>,'#`]/.test(bare(body.text.slice(s.open + 1, s.close))),
     }));
   if (spans.length === 0) return undefined;

@@ -54,6 +54,17 @@ describe('the cache store', () => {
     expect(reader.get(inShardA(0)) === undefined).toBe(true);
   });
 
+  it('does not keep a value so large that it would push its shard out', () => {
+    const location = { dir, build: 'huge' };
+    const store = new CacheStore(location);
+    store.put(key(1), '"small"');
+    store.put(key(17), JSON.stringify('x'.repeat(200_000))); // the same shard as key(1)
+    store.flush();
+    const reader = new CacheStore(location);
+    expect(reader.get(key(1))).toBe('"small"');
+    expect(reader.get(key(17))).toBeUndefined();
+  });
+
   it('does nothing without a location', () => {
     const store = new CacheStore(undefined);
     store.put(key(1), '1');

@@ -49,9 +49,13 @@ export class CacheStore {
     return this.shard(shardOf(key)).get(key);
   }
 
-  /** Queues a value (JSON, which never contains a raw newline) until flush(). */
+  /**
+   * Queues a value (JSON, which never contains a raw newline) until flush(). A value over a
+   * quarter of a shard's limit is not kept: it would push the rest of its shard out (a 1 MB RUN's
+   * analysis emptied its shard), and computing it again is the smaller loss.
+   */
   put(key: string, value: string): void {
-    if (!this.folder) return;
+    if (!this.folder || value.length > SHARD_LIMIT / 4) return;
     this.pending.set(key, value);
   }
 

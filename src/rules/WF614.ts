@@ -1,8 +1,6 @@
 import { analysedRuns } from '../analyze/effects/queries.ts';
 import type { Rule, TextFix } from './types.ts';
 
-const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}...` : s);
-
 export const rule: Rule = {
   id: 'WF614',
   check(ctx) {
@@ -23,7 +21,7 @@ export const rule: Rule = {
       if (lost.escapable) {
         fix = { description: 'Escape the double quotes as \\" so that PowerShell receives them', edits: lost.escapable.map((range) => ({ range, text: '\\"' })) };
       }
-      ctx.report({ range: first.range, instruction: run, data: { written: `\`${clip(first.written)}\``, seen: `\`${clip(first.seen)}\``, more }, ...(fix ? { fix } : {}) });
+      ctx.report({ range: first.range, instruction: run, data: { written: `\`${first.written}\``, seen: `\`${first.seen}\``, more }, ...(fix ? { fix } : {}) });
     }
   },
 };

@@ -212,7 +212,10 @@ export interface RunAnalysis {
  * removes bare double quotes before PowerShell reads the script.
  */
 export interface LostQuotes {
-  /** Quoted spans whose text PowerShell now reads differently (blanks, `;`, empty strings...). */
+  /**
+   * Quoted spans whose text PowerShell now reads differently (blanks, `;`, empty strings...), with
+   * the argument each is in as written and as PowerShell sees it (cut to 60 characters).
+   */
   spans: { range: Range; written: string; seen: string; onlyBlanks: boolean }[];
   /** Every removed quote, when no quote in the body follows a backslash (so `\"` keeps each one). */
   escapable?: Range[];

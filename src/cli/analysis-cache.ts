@@ -76,6 +76,9 @@ export class AnalysisCache {
    * relative on the way in.
    */
   put(model: DockerfileModel, run: Instruction, analysis: RunAnalysis): void {
+    // The analysis of a RUN this long is longer than the store keeps (see CacheStore.put); it is
+    // not serialised only to be dropped.
+    if (run.range.end.offset - run.range.start.offset > 64 * 1024) return;
     const key = this.key(model, run);
     if (!key) return;
     const base = run.range.start;

@@ -15,20 +15,22 @@ export const rule: Rule = {
     for (const { run, stage, analysis } of analysedRuns(ctx.model, (r) => ctx.analysis(r))) {
       if (!shipped.has(stage)) continue;
       const effects = analysis.effects;
-      for (const [i, d] of effects.entries()) {
+      // Looked up per download: a long script has thousands of each.
+      const removals = effects.filter((e) => e.kind === 'file' && e.op === 'remove');
+      for (let i = 0; i < effects.length; i++) {
+        const d = effects[i]!;
         if (d.kind !== 'download') continue;
         const file = d.output;
         if (!file || !ARCHIVE.test(valueText(file))) continue;
         // Effects are in execution order; a function's body has the range where it is written.
-        const after = effects.slice(i + 1);
         let use: string | undefined;
-        for (const e of after) {
+        for (let j = i + 1; j < effects.length && !use; j++) {
+          const e = effects[j]!;
           if (e.kind === 'extract' && sameFile(e.archive, file)) use = 'unpacked';
           else if (e.kind === 'installer' && (sameFile(e.installer, file) || e.args.some((a: Value) => sameFile(a, file)))) use = 'installed';
-          if (use) break;
         }
         if (!use) continue;
-        const removed = effects.some((e) => e.kind === 'file' && e.op === 'remove' && e.paths.some((p) => removes(p, file)));
+        const removed = removals.some((e) => e.kind === 'file' && e.paths.some((p) => removes(p, file)));
         if (removed) continue;
         ctx.report({ range: file.range, instruction: run, data: { file: valueText(file), url: valueText(d.url), use } });
       }

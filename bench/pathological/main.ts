@@ -1,5 +1,7 @@
 // Pathological RUN bodies of about 1 MB through the whole analysis (parse, walk, effects), first
 // in the process (grammar construction included) and again. Target: under 1 s each.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeRun } from '../../src/analyze/analyze-run.ts';
 import { buildModel } from '../../src/model/build.ts';
 import { windowsRuns } from '../../src/model/queries.ts';
@@ -17,10 +19,13 @@ const cases: [string, string][] = [
   ['cmd: deep nesting, 10k && commands, a 500 KB argument', CMD + 'RUN ' + pad(`${'('.repeat(2000)}echo x${')'.repeat(2000)} & ${Array.from({ length: 10000 }, (_, i) => `echo ${i}`).join(' && ')} & curl -o x ${'a'.repeat(500 * 1024)} & `, 'set A=1 & ')],
 ];
 
-// `--list` prints the case names; a name runs that case alone and prints one JSON line.
+// `--list` prints the case names; `--write DIR` writes each case as DIR/<n>.Dockerfile (for timing
+// whole lints); a name runs that case alone and prints one JSON line.
 const arg = process.argv[2];
 if (arg === '--list') {
   for (const [name] of cases) console.log(name);
+} else if (arg === '--write') {
+  cases.forEach(([, text], n) => writeFileSync(join(process.argv[3] as string, `${n}.Dockerfile`), text));
 } else {
   for (const [name, text] of cases.filter(([n]) => !arg || n === arg)) {
     const times: number[] = [];

@@ -247,18 +247,16 @@ export abstract class CommandRules extends ExpressionRules {
   parameter = this.rule('parameter', (): CommandParameter => {
     const dash = this.CONSUME(this.t.DashIdent);
     // PowerShell keeps scanning a parameter name up to a blank, `:`, `.`, `[` or a quote.
-    this.MANY({
-      GATE: () => {
-        if (!this.adjacent()) return false;
-        const tt = this.LA(1).tokenType;
-        const t = this.t;
-        return tokenMatcher(this.LA(1), t.ArgToken) && tt !== t.Colon && tt !== t.Dot && tt !== t.DotDot &&
-          tt !== t.LBracket && tt !== t.Variable && !this.isStringToken(this.LA(1));
-      },
-      DEF: () => { this.CONSUME(this.t.ArgToken); },
-    });
+    if (this.analysing || this.continuesParameterName()) {
+      this.MANY({
+        GATE: () => this.continuesParameterName(),
+        DEF: () => { this.CONSUME(this.t.ArgToken); },
+      });
+    }
     let value: Expression | undefined;
     let colon = false;
+    // `-Name` alone, the common case: the option below is skipped without building it.
+    if (!this.analysing && !(this.adjacent() && this.LA(1).tokenType === this.t.Colon)) return this.parameterNode(dash, false, undefined);
     this.OPTION({
       GATE: () => this.adjacent() && this.LA(1).tokenType === this.t.Colon,
       DEF: () => {
@@ -270,18 +268,29 @@ export abstract class CommandRules extends ExpressionRules {
         });
       },
     });
-    return this.ACTION(() => {
-      const nameEnd = colon ? this.relEnd(this.LA(0)) : this.relEnd(this.LA(0));
-      const start = this.relStart(dash);
-      const rawEnd = value ? value.start - this.base : nameEnd;
-      let name = this.src.slice(start + 1, rawEnd);
-      if (colon) name = name.replace(/\s*:\s*$/, '');
-      const node: CommandParameter = { type: 'CommandParameter', name, colon, start: start + this.base, end: value ? value.end : nameEnd + this.base };
-      if (value) node.value = value;
-      if (colon && !value) this.tokenError(`Missing argument for parameter '${name}'.`, dash);
-      return node;
-    })!;
+    return this.ACTION(() => this.parameterNode(dash, colon, value))!;
   });
+
+  private continuesParameterName(): boolean {
+    if (!this.adjacent()) return false;
+    const tok = this.LA(1);
+    const tt = tok.tokenType;
+    const t = this.t;
+    return tokenMatcher(tok, t.ArgToken) && tt !== t.Colon && tt !== t.Dot && tt !== t.DotDot &&
+      tt !== t.LBracket && tt !== t.Variable && !this.isStringToken(tok);
+  }
+
+  private parameterNode(dash: IToken, colon: boolean, value: Expression | undefined): CommandParameter {
+    const nameEnd = this.relEnd(this.LA(0));
+    const start = this.relStart(dash);
+    const rawEnd = value ? value.start - this.base : nameEnd;
+    let name = this.src.slice(start + 1, rawEnd);
+    if (colon) name = name.replace(/\s*:\s*$/, '');
+    const node: CommandParameter = { type: 'CommandParameter', name, colon, start: start + this.base, end: value ? value.end : nameEnd + this.base };
+    if (value) node.value = value;
+    if (colon && !value) this.tokenError(`Missing argument for parameter '${name}'.`, dash);
+    return node;
+  }
 
   protected startsCommand(tok: IToken): boolean {
     return tok.tokenType === this.t.Amp || this.startsArgument(tok);
@@ -329,7 +338,9 @@ export abstract class CommandRules extends ExpressionRules {
 
   /** One argument, or a comma-separated array of arguments when `allowComma`. */
   override commandArgument = this.rule('commandArgument', (allowComma: boolean): Expression => {
-    const items: Expression[] = [this.SUBRULE(this.commandValue)];
+    const first = this.SUBRULE(this.commandValue);
+    if (!this.analysing && !(allowComma && this.LA(1).tokenType === this.t.Comma)) return first;
+    const items: Expression[] = [first];
     this.MANY({
       GATE: () => allowComma && this.LA(1).tokenType === this.t.Comma,
       DEF: () => {
@@ -357,6 +368,7 @@ export abstract class CommandRules extends ExpressionRules {
   /** A value in command mode: `$x.Prop`, `"..."`, `(...)`, `@{...}`, `{...}`. */
   valueArgument = this.rule('valueArgument', (): Expression => {
     let value = this.SUBRULE(this.postfixExpression);
+    if (!this.analysing && !(value.type === 'Variable' && this.continuesWord())) return value;
     // `$env:ProgramFiles\Git`: a variable glued to more text is one expandable word.
     this.OPTION({
       GATE: () => value.type === 'Variable' && this.continuesWord(),
@@ -367,6 +379,23 @@ export abstract class CommandRules extends ExpressionRules {
 
   /** A command-mode word made of adjacent tokens; `lead` is an already parsed leading variable. */
   genericWord = this.rule('genericWord', (lead: Expression | undefined): Expression => {
+    if (!this.analysing) {
+      // What the recorded form below does, as a plain loop: nearly every argument is a word, and
+      // a word is made of several tokens. Like MANY, the loop stops when a part consumed nothing.
+      const out = new PartsBuilder(this.base);
+      const word: WordState = { out, start: -1 };
+      if (lead && lead.type === 'Variable') {
+        out.addNode(lead);
+        word.start = lead.start;
+      }
+      this.wordPart(1, word);
+      while (this.continuesWord()) {
+        const before = this.tokenIndex();
+        this.wordPart(2, word);
+        if (this.tokenIndex() <= before) break;
+      }
+      return finishWord(out, word.start, this.e(this.LA(0)));
+    }
     const out = this.ACTION(() => new PartsBuilder(this.base))!;
     const word: WordState = { out, start: -1 };
     this.ACTION(() => {

@@ -248,8 +248,13 @@ export abstract class PsParserCore extends EmbeddedActionsParser implements Stri
     return this.relEndOfPrevious();
   }
 
+  /** Index of the last consumed token (Chevrotain's position in the token vector). */
+  protected tokenIndex(): number {
+    return (this as unknown as { currIdx: number }).currIdx;
+  }
+
   private relEndOfPrevious(): number {
-    const idx = (this as unknown as { currIdx: number }).currIdx;
+    const idx = this.tokenIndex();
     const input = this.input;
     for (let i = Math.min(idx, input.length - 1); i >= 0; i--) {
       const tk = input[i]!;

@@ -180,8 +180,6 @@ export interface Bound {
   spec: CmdletSpec;
   /** Canonical lower-case parameter -> its value; `true` for a switch or a parameter given without a value. */
   named: Map<string, Expression | true>;
-  /** The parameter nodes as written, by canonical name (for ranges). */
-  params: Map<string, CommandParameter>;
   /** Positional arguments left over after the positions were filled. */
   rest: Expression[];
   /** `@splat` present: any parameter may have been given. */
@@ -191,19 +189,27 @@ export interface Bound {
   unknown: string[];
 }
 
+/** Abbreviations already resolved, per spec: a long script repeats the same few. */
+const abbreviations = new Map<CmdletSpec, Map<string, string | undefined>>();
+
 /** The canonical name of a (possibly abbreviated) parameter, as PowerShell resolves it. */
 function resolveParam(spec: CmdletSpec, written: string): string | undefined {
   const lower = written.toLowerCase();
   const exact = spec.params.get(lower);
   if (exact) return exact;
+  let known = abbreviations.get(spec);
+  if (!known) abbreviations.set(spec, (known = new Map()));
+  if (known.has(lower)) return known.get(lower);
   const matches = new Set<string>();
   for (const [n, canonical] of spec.params) if (n.startsWith(lower)) matches.add(canonical);
-  return matches.size === 1 ? [...matches][0] : undefined;
+  const resolved = matches.size === 1 ? [...matches][0] : undefined;
+  known.set(lower, resolved);
+  return resolved;
 }
 
 /** Binds a command's arguments to the spec's parameters, undoing the grammar's guesses. */
 export function bind(cmd: Command, spec: CmdletSpec): Bound {
-  const out: Bound = { spec, named: new Map(), params: new Map(), rest: [], splat: false, redirections: [], unknown: [] };
+  const out: Bound = { spec, named: new Map(), rest: [], splat: false, redirections: [], unknown: [] };
   // The grammar's guessed `-Name value` pairs are taken apart again into parameters and words
   // (nodes, not wrappers: long scripts bind commands by the ten thousand).
   const items: (CommandParameter | Expression)[] = [];
@@ -231,7 +237,6 @@ export function bind(cmd: Command, spec: CmdletSpec): Bound {
       out.unknown.push(t.name);
       continue;
     }
-    out.params.set(canonical, t);
     if (t.colon && t.value) {
       out.named.set(canonical, t.value);
     } else if (spec.switches.has(canonical)) {

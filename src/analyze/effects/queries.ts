@@ -188,7 +188,19 @@ export interface PowerShellInCmd {
  * body goes to is not known (a base image may set a PowerShell SHELL in its config), unless
  * `anyShell` asks whether the body looks like PowerShell all the same.
  */
+// Three rules ask, and a long cmd script has tens of thousands of effects to look through.
+const psInCmdMemo = new WeakMap<object, [PowerShellInCmd | undefined | null, PowerShellInCmd | undefined | null]>();
+
 export function powershellInCmd(model: DockerfileModel, ar: AnalysedRun, anyShell = false): PowerShellInCmd | undefined {
+  let memo = psInCmdMemo.get(ar.analysis);
+  if (!memo) psInCmdMemo.set(ar.analysis, (memo = [null, null]));
+  const slot = anyShell ? 1 : 0;
+  const known = memo[slot];
+  if (known !== null) return known;
+  return (memo[slot] = findPowershellInCmd(model, ar, anyShell));
+}
+
+function findPowershellInCmd(model: DockerfileModel, ar: AnalysedRun, anyShell: boolean): PowerShellInCmd | undefined {
   const { run, analysis } = ar;
   const topCmd = analysis.scripts[0]?.language === 'cmd';
   if (!throughShell(run) || (topCmd && !anyShell && !shellKnown(run))) return undefined;

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Range } from '../parse/source.ts';
 import type { Diagnostic, RuleMeta, Severity } from '../rules/types.ts';
 import type { FileResult, LintRun } from './types.ts';
+import { sha256Hex } from '../util/digest.ts';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -65,7 +65,7 @@ function instructionText(file: FileResult, line: number): string {
 function fingerprints(file: FileResult, uri: string): (d: Diagnostic) => Record<string, string> {
   const seen = new Map<string, number>();
   return (d) => {
-    const hash = createHash('sha256').update(`${d.ruleId}\0${uri}\0${instructionText(file, d.range.start.line)}`).digest('hex').slice(0, 32);
+    const hash = sha256Hex(`${d.ruleId}\0${uri}\0${instructionText(file, d.range.start.line)}`).slice(0, 32);
     const n = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, n);
     return { 'winfileInstructionHash/v1': `${hash}:${n}` };

@@ -12,7 +12,7 @@ import type { PsTokens } from '../tokens.ts';
 import { forcesNewToken } from '../scanners.ts';
 import type { StringContext } from './strings.ts';
 import { LazyLookaheadStrategy } from './lazy-lookahead.ts';
-import { restoreRules, type GrammarSnapshot } from './grammar-snapshot.ts';
+import { restoreRules, tokenLookup, type GrammarSnapshot } from './grammar-snapshot.ts';
 import { describeToken, MESSAGES, type RecognitionLike } from './errors.ts';
 
 export { describeToken, isRecognitionError } from './errors.ts';
@@ -45,26 +45,15 @@ export interface ScriptBody {
   statements: Statement[];
 }
 
-/** Token types by name, for a snapshot's lookahead sets (EOF included: rules may expect it). */
-function tokenByName(tokens: PsTokens): (name: string) => TokenType {
-  let byName: Map<string, TokenType> | undefined;
-  return (name) => {
-    byName ??= new Map([...tokens.all, EOF].map((t) => [t.name, t]));
-    const t = byName.get(name);
-    if (!t) throw new Error(`grammar snapshot: unknown token ${name}`);
-    return t;
-  };
-}
-
-/** Chevrotain's grammar recorder (a mixin of its parser), which a snapshot replaces. */
-interface Recorder {
+// Chevrotain's parser internals this class takes part in: its grammar recorder, which a snapshot
+// replaces, and its error bookkeeping, whose saved errors are counted.
+interface ChevrotainInternals {
   enableRecording(): void;
   disableRecording(): void;
   topLevelRuleRecord(name: string, impl: () => unknown): Rule;
+  SAVE_ERROR(e: RecognitionLike): RecognitionLike;
 }
-const RECORDER = EmbeddedActionsParser.prototype as unknown as Recorder;
-/** Chevrotain's error bookkeeping (a mixin of its parser), counted by SAVE_ERROR below. */
-const ERROR_HANDLER = EmbeddedActionsParser.prototype as unknown as { SAVE_ERROR(e: RecognitionLike): RecognitionLike };
+const CHEVROTAIN = EmbeddedActionsParser.prototype as unknown as ChevrotainInternals;
 
 export abstract class PsParserCore extends EmbeddedActionsParser implements StringContext {
   protected readonly t: PsTokens;
@@ -119,8 +108,10 @@ export abstract class PsParserCore extends EmbeddedActionsParser implements Stri
     const names = (this as unknown as { definedRulesNames: string[] }).definedRulesNames;
     const snap = this.snapshot;
     if (snap && snap.rules.length === names.length && snap.rules.every((r, i) => r.name === names[i])) {
-      this.restored = restoreRules(snap, [...this.t.all, EOF]);
-      (this as unknown as { lookaheadStrategy: LazyLookaheadStrategy }).lookaheadStrategy.stored = { sets: snap.lookahead, token: tokenByName(this.t) };
+      // EOF included: rules may expect it.
+      const token = tokenLookup([...this.t.all, EOF]);
+      this.restored = restoreRules(snap, token);
+      (this as unknown as { lookaheadStrategy: LazyLookaheadStrategy }).lookaheadStrategy.stored = { sets: snap.lookahead, token };
     }
     this.analysing = true;
     try {
@@ -137,15 +128,15 @@ export abstract class PsParserCore extends EmbeddedActionsParser implements Stri
 
   // Chevrotain calls these during self-analysis to record each rule by running it.
   enableRecording(): void {
-    if (!this.restored) RECORDER.enableRecording.call(this);
+    if (!this.restored) CHEVROTAIN.enableRecording.call(this);
   }
 
   disableRecording(): void {
-    if (!this.restored) RECORDER.disableRecording.call(this);
+    if (!this.restored) CHEVROTAIN.disableRecording.call(this);
   }
 
   topLevelRuleRecord(name: string, impl: () => unknown): Rule {
-    return this.restored?.get(name) ?? RECORDER.topLevelRuleRecord.call(this, name, impl);
+    return this.restored?.get(name) ?? CHEVROTAIN.topLevelRuleRecord.call(this, name, impl);
   }
 
   /**
@@ -186,7 +177,7 @@ export abstract class PsParserCore extends EmbeddedActionsParser implements Stri
 
   SAVE_ERROR(e: RecognitionLike): RecognitionLike {
     this.recognitionErrors++;
-    return ERROR_HANDLER.SAVE_ERROR.call(this, e);
+    return CHEVROTAIN.SAVE_ERROR.call(this, e);
   }
 
   /** Called between statements: switches in-rule recovery off once the fragment has used its budget. */

@@ -6,7 +6,7 @@ import { PS_GRAMMAR_SNAPSHOT } from '../generated/grammar-snapshot.ts';
 import { parsePowerShell } from '../index.ts';
 import { PowerShellParser } from '../parser.ts';
 import { psTokens } from '../tokens.ts';
-import { alternationLookahead, captureSnapshot, decisionKey, optionalLookahead, type DecisionKind } from './grammar-snapshot.ts';
+import { alternationLookahead, captureSnapshot, decisionKey, optionalLookahead, tokenLookup, type DecisionKind } from './grammar-snapshot.ts';
 import { MAX_LOOKAHEAD } from './core.ts';
 
 const recorded = new PowerShellParser();
@@ -33,8 +33,7 @@ describe('grammar snapshot', () => {
   test('every lookahead function chooses what Chevrotain would, for every next token and gate', () => {
     const t = psTokens();
     const all: TokenType[] = [...t.all.filter((x) => (x as { isParent?: boolean }).isParent !== true), EOF];
-    const byName = new Map(t.all.map((x) => [x.name, x]));
-    const token = (name: string): TokenType => byName.get(name)!;
+    const token = tokenLookup([...t.all, EOF]);
     const chevrotain = new LLkLookaheadStrategy({ maxLookahead: MAX_LOOKAHEAD });
     const ruleByName = new Map(rules(recorded).map((r) => [r.name, r]));
     let decisions = 0;

@@ -158,14 +158,18 @@ function restoreNode(n: SnapshotNode, token: (name: string) => TokenType): IProd
   }
 }
 
-/** The recorded rules by name, with NonTerminals left for Chevrotain to resolve (as recording does). */
-export function restoreRules(snapshot: GrammarSnapshot, tokens: readonly TokenType[]): Map<string, Rule> {
+/** Token types by the names a snapshot uses for them. */
+export function tokenLookup(tokens: readonly TokenType[]): (name: string) => TokenType {
   const byName = new Map(tokens.map((t) => [t.name, t]));
-  const token = (name: string): TokenType => {
+  return (name) => {
     const t = byName.get(name);
     if (!t) throw new Error(`grammar snapshot: unknown token ${name}`);
     return t;
   };
+}
+
+/** The recorded rules by name, with NonTerminals left for Chevrotain to resolve (as recording does). */
+export function restoreRules(snapshot: GrammarSnapshot, token: (name: string) => TokenType): Map<string, Rule> {
   return new Map(snapshot.rules.map((r) => [r.name, new Rule({ name: r.name, definition: r.def.map((n) => restoreNode(n, token)) })]));
 }
 

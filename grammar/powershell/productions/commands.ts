@@ -379,34 +379,26 @@ export abstract class CommandRules extends ExpressionRules {
 
   /** A command-mode word made of adjacent tokens; `lead` is an already parsed leading variable. */
   genericWord = this.rule('genericWord', (lead: Expression | undefined): Expression => {
-    if (!this.analysing) {
-      // What the recorded form below does, as a plain loop: nearly every argument is a word, and
-      // a word is made of several tokens. Like MANY, the loop stops when a part consumed nothing.
-      const out = new PartsBuilder(this.base);
-      const word: WordState = { out, start: -1 };
-      if (lead && lead.type === 'Variable') {
-        out.addNode(lead);
-        word.start = lead.start;
-      }
-      this.wordPart(1, word);
-      while (this.continuesWord()) {
-        const before = this.tokenIndex();
-        this.wordPart(2, word);
-        if (this.tokenIndex() <= before) break;
-      }
-      return finishWord(out, word.start, this.e(this.LA(0)));
-    }
-    const out = this.ACTION(() => new PartsBuilder(this.base))!;
+    const out = new PartsBuilder(this.base);
     const word: WordState = { out, start: -1 };
-    this.ACTION(() => {
-      if (lead && lead.type === 'Variable') {
-        out.addNode(lead);
-        word.start = lead.start;
-      }
-    });
+    // While the grammar is recorded `lead` is a placeholder and no word is built.
+    if (!this.analysing && lead && lead.type === 'Variable') {
+      out.addNode(lead);
+      word.start = lead.start;
+    }
     this.wordPart(1, word);
-    this.MANY({ GATE: () => this.continuesWord(), DEF: () => this.wordPart(2, word) });
-    return this.ACTION(() => finishWord(out, word.start, this.e(this.LA(0))))!;
+    if (this.analysing) {
+      this.MANY({ GATE: () => this.continuesWord(), DEF: () => this.wordPart(2, word) });
+      return undefined as unknown as Expression;
+    }
+    // The repetition recorded above, as a plain loop: nearly every argument is a word of several
+    // tokens. Like MANY, it stops when a part consumed nothing.
+    while (this.continuesWord()) {
+      const before = this.tokenIndex();
+      this.wordPart(2, word);
+      if (this.tokenIndex() <= before) break;
+    }
+    return finishWord(out, word.start, this.e(this.LA(0)));
   });
 
   /**

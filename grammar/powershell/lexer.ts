@@ -1,4 +1,4 @@
-import { Lexer, type IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import { psTokens } from './tokens.ts';
 import { scanTokens } from './token-scanner.ts';
 
@@ -10,21 +10,6 @@ export interface LexOutput {
    * to the lexed text.
    */
   problems: Array<{ message: string; start: number; end: number }>;
-}
-
-/**
- * The token definitions as a Chevrotain lexer. Scripts are tokenized by the
- * equivalent hand-written scanner (token-scanner.ts); this lexer is the
- * reference it is tested against, and its validation checks the definitions.
- */
-export function createPowerShellLexer(validate = false): Lexer {
-  // Only offsets are tracked: the AST never needs lines/columns and tracking
-  // them costs a scan of every token image.
-  return new Lexer(psTokens().all, {
-    positionTracking: 'onlyOffset',
-    skipValidations: !validate,
-    ensureOptimizations: validate,
-  });
 }
 
 export function lexPowerShell(text: string): LexOutput {

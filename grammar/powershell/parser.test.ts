@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createPowerShellLexer, lexPowerShell } from './lexer.ts';
+import { lexPowerShell } from './lexer.ts';
+import { createPowerShellLexer } from './reference-lexer.ts';
 import { PowerShellParser, getPowerShellParser, parserConstructionMs, parsePowerShell } from './index.ts';
 
 describe('construction', () => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ILexingResult, IToken } from 'chevrotain';
 import { describe, expect, test } from 'vitest';
-import { createPowerShellLexer } from './lexer.ts';
+import { createPowerShellLexer } from './reference-lexer.ts';
 import { scanTokens } from './token-scanner.ts';
 
 // The scanner must choose exactly what the Chevrotain lexer built from the same definitions

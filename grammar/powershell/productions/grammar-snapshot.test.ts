@@ -7,7 +7,7 @@ import { parsePowerShell } from '../index.ts';
 import { PowerShellParser } from '../parser.ts';
 import { psTokens } from '../tokens.ts';
 import { alternationLookahead, captureSnapshot, decisionKey, optionalLookahead, tokenLookup, type DecisionKind } from './grammar-snapshot.ts';
-import { MAX_LOOKAHEAD } from './core.ts';
+import { MAX_LOOKAHEAD } from './engine.ts';
 
 const recorded = new PowerShellParser();
 const rules = (p: PowerShellParser): Rule[] => Object.values(p.getGAstProductions());

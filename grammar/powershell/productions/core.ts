@@ -3,7 +3,7 @@
 // How the parser drives Chevrotain is one layer down, in engine.ts.
 
 import { EOF, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
-import type { ErrorExpression, FlowStatement, ParamBlock, Statement, SubExpression, Expression, PsSyntaxError, StatementBlock } from '../ast.ts';
+import type { ErrorExpression, FlowStatement, ParamBlock, Statement, SubExpression, Expression, StatementBlock } from '../ast.ts';
 import { forcesNewToken } from '../scanners.ts';
 import type { StringContext } from './strings.ts';
 import { PsParserEngine } from './engine.ts';

@@ -17,14 +17,13 @@ import {
   REGISTRY_MOUNT,
   REGISTRY_SECRET,
   REGISTRY_VOLUME,
+  SRC,
+  type Obj,
   WINDOWS,
   WORK,
 } from './pipeline-model.ts';
 import type { EmitContext, Emitted } from './types.ts';
 
-type Obj = Record<string, unknown>;
-
-const SRC = '/workspace/src';
 const wp = (name: string) => `{{workflow.parameters.${name}}}`;
 const ip = (name: string) => `{{inputs.parameters.${name}}}`;
 

@@ -21,6 +21,8 @@ import {
   REGISTRY_SECRET,
   REGISTRY_VOLUME,
   runParams,
+  SRC,
+  type Obj,
   WINDOWS,
   WORK,
 } from './pipeline-model.ts';
@@ -31,9 +33,6 @@ import type { EmitContext, Emitted } from './types.ts';
 // on a Windows node. Kubernetes has no step ordering, so the header gives the kubectl commands
 // that apply each step after the previous one completed; Job names are fixed for `kubectl wait`.
 
-type Obj = Record<string, unknown>;
-
-const SRC = '/workspace/src';
 const STEP = 'winfile.dev/step';
 
 /** The parameter `git-url` as the ConfigMap key GIT_URL. */
@@ -43,7 +42,6 @@ const key = (param: string) => param.toUpperCase().replaceAll('-', '_');
 function fromConfig(config: string, params: string[]): Obj[] {
   return params.map((p) => ({ name: key(p), valueFrom: { configMapKeyRef: { name: config, key: key(p) } } }));
 }
-
 
 function labels(p: PipelineModel, step: string): Record<string, string> {
   return { 'app.kubernetes.io/name': `${p.name}-windows`, 'app.kubernetes.io/managed-by': 'winfile', [STEP]: step };

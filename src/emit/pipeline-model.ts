@@ -21,6 +21,11 @@ export const DOCKER_CONFIG = '/docker-config';
 export const BUILDKIT_STATE = '/home/user/.local/share/buildkit';
 /** Scratch space of the crane engine: rootfs/ and layer.tar. */
 export const WORK = '/work';
+/** Where Argo and plain Kubernetes pods see the repository (Tekton names a workspace instead). */
+export const SRC = '/workspace/src';
+
+/** A manifest object being built. */
+export type Obj = Record<string, unknown>;
 export const CONVERTED_FILE = 'Dockerfile.cross';
 /** Fetches one revision of URL (branch, tag or commit) into the working directory. */
 export const CLONE_SCRIPT = ['#!/bin/sh', 'set -eu', 'git init -q .', 'git fetch -q --depth 1 "$URL" "$REVISION"', 'git checkout -q FETCH_HEAD', 'git log -1 --format="%H %s"', ''].join('\n');

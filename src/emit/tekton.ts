@@ -2,10 +2,8 @@ import type { BuildPlan } from '../plan/types.ts';
 import { pipelineYaml } from './argo.ts';
 import { buildctlArgs } from './pipeline-buildctl.ts';
 import { craneAssembleScript, cranePrepareScript, publishScript } from './pipeline-crane.ts';
-import { BUILDKIT_SECURITY, BUILDKIT_STATE, BUILDKITD_FLAGS, buildParamNames, CLONE_SCRIPT, envPairs, IMAGES, LINUX, needsSource, pipelineModel, type PipelineModel, REGISTRY_SECRET, REGISTRY_VOLUME, runParams, WINDOWS, WORK } from './pipeline-model.ts';
+import { BUILDKIT_SECURITY, BUILDKIT_STATE, BUILDKITD_FLAGS, buildParamNames, CLONE_SCRIPT, envPairs, IMAGES, LINUX, needsSource, type Obj, pipelineModel, type PipelineModel, REGISTRY_SECRET, REGISTRY_VOLUME, runParams, WINDOWS, WORK } from './pipeline-model.ts';
 import type { EmitContext, Emitted } from './types.ts';
-
-type Obj = Record<string, unknown>;
 
 const pp = (name: string) => `$(params.${name})`;
 const DOCKER_CONFIG = '$(workspaces.registry-auth.path)';

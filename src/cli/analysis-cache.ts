@@ -40,8 +40,16 @@ function shift(value: unknown, lines: number, offset: number): void {
 export class AnalysisCache {
   constructor(private readonly store: CacheStore) {}
 
-  /** ONBUILD triggers are left out: their analysis depends on the stage that inherits them. */
+  /** Keys by instruction: a miss is looked up, then stored, under the same key. */
+  private readonly keys = new WeakMap<Instruction, string | undefined>();
+
   private key(model: DockerfileModel, run: Instruction): string | undefined {
+    if (!this.keys.has(run)) this.keys.set(run, this.computeKey(model, run));
+    return this.keys.get(run);
+  }
+
+  /** ONBUILD triggers are left out: their analysis depends on the stage that inherits them. */
+  private computeKey(model: DockerfileModel, run: Instruction): string | undefined {
     if (!this.store.enabled || run.keyword !== 'RUN' || !run.stage) return undefined;
     const text = model.source.text.slice(run.range.start.offset, run.range.end.offset);
     const family = rootStage(run.stage).catalog?.variant.family ?? 'other';
